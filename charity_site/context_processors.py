@@ -1,0 +1,18 @@
+from django.conf import settings
+
+
+def charity(request):
+    """The charity's contact details, shown on every page."""
+    return {
+        "charity_name": settings.CHARITY_NAME,
+        "support_phone": settings.SUPPORT_PHONE,
+        "support_phone_href": tel_href(settings.SUPPORT_PHONE),
+        "support_email": settings.SUPPORT_EMAIL,
+        "support_opening_hours": settings.SUPPORT_OPENING_HOURS,
+    }
+
+
+def tel_href(number: str) -> str:
+    """A tel: link target: digits and a leading plus only."""
+    cleaned = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{cleaned}"

@@ -1,0 +1,31 @@
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+# Tests run with DEBUG off, as production does, but without collectstatic (the
+# manifest storage is checked in tests/site/test_static.py) and over plain HTTP
+# (the redirect to HTTPS is checked in tests/site/test_pages.py).
+_test_environment = override_settings(
+    SECURE_SSL_REDIRECT=False,
+    STORAGES={
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    },
+)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def test_environment():
+    _test_environment.enable()
+    yield
+    _test_environment.disable()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only tests, with the reason, when the suite runs on SQLite."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL to a PostgreSQL database")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,39 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot_users():
+    return list(get_user_model().objects.order_by("username").values())
+
+
+@override_settings(DEBUG=True, DEMO_PASSWORD="a-demo-password-for-tests")
+def test_demo_accounts_are_created_with_the_demo_password():
+    call_command("load_demo_content", stdout=StringIO())
+    users = {user.username: user for user in get_user_model().objects.all()}
+    assert set(users) >= {"admin", "nurse", "approver", "support"}
+    assert users["admin"].is_superuser
+    assert not users["nurse"].is_superuser
+    for user in users.values():
+        assert user.is_staff
+        assert user.check_password("a-demo-password-for-tests")
+
+
+@override_settings(DEBUG=True)
+def test_loading_twice_changes_nothing():
+    call_command("load_demo_content", stdout=StringIO())
+    first = snapshot_users()
+    call_command("load_demo_content", stdout=StringIO())
+    assert snapshot_users() == first
+
+
+@override_settings(DEBUG=False)
+def test_demo_content_is_refused_when_debug_is_off():
+    with pytest.raises(CommandError, match="only runs with DEBUG on"):
+        call_command("load_demo_content")
+    assert not get_user_model().objects.exists()

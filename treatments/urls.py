@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "treatments"
+
+urlpatterns = [
+    path("", views.ArticleIndexView.as_view(), name="index"),
+]
