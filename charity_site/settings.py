@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     # Before staticfiles, so runserver in development serves files as production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_ckeditor_5",
     # The project package is an app too: it holds the site-wide pages, the
     # health check and the demo-content command, which belong to no one app.
     "charity_site",
@@ -166,6 +167,56 @@ STORAGES = {
     },
 }
 
+# Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with
+# nh3 on the server (treatments/sanitise.py); the editor is not trusted.
+CKEDITOR_5_CONFIGS = {
+    "article": {
+        "toolbar": {
+            "items": [
+                "heading",
+                "|",
+                "bold",
+                "italic",
+                "link",
+                "|",
+                "bulletedList",
+                "numberedList",
+                "blockQuote",
+                "|",
+                "insertTable",
+                "imageUpload",
+                "|",
+                "removeFormat",
+                "undo",
+                "redo",
+            ],
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
+                {
+                    "model": "heading2",
+                    "view": "h2",
+                    "title": "Heading 2 (section)",
+                    "class": "ck-heading_heading2",
+                },
+                {"model": "heading3", "view": "h3", "title": "Heading 3", "class": "ck-heading_heading3"},
+            ]
+        },
+        "image": {"toolbar": ["imageTextAlternative", "|", "toggleImageCaption"]},
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        "link": {"defaultProtocol": "https://"},
+    },
+}
+# Uploads go through treatments.uploads.article_image_upload, which checks the
+# article permission, the type by content, and the size in bytes and pixels.
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "article_image_upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
+# Never on: it deletes files by base name, including images other articles use.
+CKEDITOR_5_IMAGE_CLEANUP = False
+ARTICLE_IMAGE_MAX_BYTES = env_int("ARTICLE_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
+ARTICLE_IMAGE_MAX_PIXELS = env_int("ARTICLE_IMAGE_MAX_PIXELS", 25_000_000)
+
 # Email: printed to the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_BACKEND = env_str(
@@ -196,6 +247,9 @@ if not DEBUG:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Health checks come from the load balancer over plain HTTP.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# The site's public address, for links in email, e.g. https://www.example.org
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # The charity's own details, shown in the header, footer and support pages.
 CHARITY_NAME = env_str("CHARITY_NAME", "Mesothelioma Support Network")

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from treatments.uploads import article_image_upload
+
 from . import views
 
 urlpatterns = [
@@ -19,6 +21,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("treatments/", include("treatments.urls")),
     path("support/", include("support.urls")),
+    path("editor/image-upload/", article_image_upload, name="article_image_upload"),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,6 +7,8 @@ from django.test import override_settings
 # (the redirect to HTTPS is checked in tests/site/test_pages.py).
 _test_environment = override_settings(
     SECURE_SSL_REDIRECT=False,
+    # Password hashing is deliberately slow; tests create many users.
+    PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     STORAGES={
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -29,3 +31,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def nurse_user(db):
+    from tests.factories import nurse
+
+    return nurse()
+
+
+@pytest.fixture
+def approver_user(db):
+    from tests.factories import approver
+
+    return approver()

@@ -1,0 +1,239 @@
+from django.contrib import admin
+from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .. import services
+from ..diff import format_source
+from ..models import Article, ArticleReview, ArticleTransition, ArticleVersion, Source
+from ..readability import TARGET_READING_AGE, readability_of
+from ..sanitise import html_to_text
+from .workflow import ACTIONS, available_actions, workflow_view
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("due90", "Due within 90 days")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue()
+        if self.value() == "due90":
+            return queryset.review_due_within(days=90)
+        return queryset
+
+
+class SourceInline(admin.StackedInline):
+    model = Source
+    extra = 0
+    fields = [("position", "year"), "authors", "title", "publisher", "volume_pages", ("url", "accessed_on")]
+    verbose_name = "source"
+    verbose_name_plural = "sources (numbered in this order)"
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """A clinical record: shown, never changed from here."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ArticleVersionInline(ReadOnlyInline):
+    model = ArticleVersion
+    fields = ["version_link", "approved_at", "approved_by", "is_full_review", "approval_comment"]
+    readonly_fields = fields
+    verbose_name_plural = "approved versions"
+
+    @admin.display(description="version")
+    def version_link(self, version):
+        url = reverse("admin:treatments_articleversion_change", args=[version.pk])
+        return format_html('<a href="{}">Version {}</a>', url, version.number)
+
+
+class ArticleReviewInline(ReadOnlyInline):
+    model = ArticleReview
+    fields = ["reviewed_on", "reviewer_name", "reviewer_role", "sources_rechecked", "version", "comment"]
+    readonly_fields = fields
+    verbose_name_plural = "full clinical reviews"
+
+
+class ArticleTransitionInline(ReadOnlyInline):
+    model = ArticleTransition
+    fields = ["at", "actor", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+    verbose_name_plural = "workflow history"
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "status", "last_reviewed_on", "next_review_due", "last_edited_by"]
+    list_filter = ["status", ReviewDueFilter, "category"]
+    search_fields = ["title", "slug", "summary"]
+    list_select_related = ["category", "last_edited_by"]
+    readonly_fields = [
+        "status",
+        "public_page",
+        "last_edited_by",
+        "last_edited_at",
+        "last_reviewed_on",
+        "next_review_due_on",
+        "readability",
+    ]
+    fieldsets = [
+        ("Page", {"fields": ["title", "slug", "summary", "body", "readability"]}),
+        ("Place on the site", {"fields": ["category", "position", "related_articles"]}),
+        ("Authorship and review", {"fields": ["written_by", "review_interval_months"]}),
+        (
+            "Status (changed only with the workflow buttons)",
+            {
+                "fields": [
+                    "status",
+                    "public_page",
+                    "last_edited_by",
+                    "last_edited_at",
+                    "last_reviewed_on",
+                    "next_review_due_on",
+                ]
+            },
+        ),
+    ]
+    inlines = [SourceInline, ArticleVersionInline, ArticleReviewInline, ArticleTransitionInline]
+    autocomplete_fields = ["related_articles"]
+    prepopulated_fields = {"slug": ["title"]}
+    change_form_template = "admin/treatments/article/change_form.html"
+
+    @admin.display(description="next review due", ordering="next_review_due_on")
+    def next_review_due(self, article):
+        if article.next_review_due_on is None:
+            return "–"
+        if article.is_review_overdue():
+            return format_html(
+                '<strong class="review-overdue">{} (overdue)</strong>',
+                article.next_review_due_on.strftime("%d %b %Y"),
+            )
+        return article.next_review_due_on.strftime("%d %b %Y")
+
+    @admin.display(description="public page")
+    def public_page(self, article):
+        if not article.is_public:
+            return "Not on the website"
+        return format_html('<a href="{0}">{0}</a>', article.get_absolute_url())
+
+    @admin.display(description="readability of the saved text")
+    def readability(self, article):
+        report = readability_of(article.body) if article.pk else None
+        if report is None:
+            return "Save the article to see how easy it is to read."
+        return render_to_string(
+            "admin/treatments/article/readability.html", {"report": report, "target": TARGET_READING_AGE}
+        )
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj and obj.live_version_id else self.prepopulated_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        # The web address is fixed once patients may have bookmarked it.
+        if obj and obj.live_version_id:
+            return [*self.readonly_fields, "slug"]
+        return self.readonly_fields
+
+    def get_changeform_initial_data(self, request):
+        return {"written_by": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def get_urls(self):
+        def view(request, object_id, action):
+            return self.admin_site.admin_view(workflow_view)(self, request, object_id, action)
+
+        return [
+            path("<path:object_id>/workflow/<slug:action>/", view, name="treatments_article_workflow"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if article is not None:
+            extra_context.update(
+                workflow_actions=[(name, ACTIONS[name]) for name in available_actions(article, request.user)],
+                returned=self._latest_return(article),
+                today=timezone.localdate(),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @staticmethod
+    def _latest_return(article):
+        """The approver's comment when the article was last sent back, while it is still a draft."""
+        if article.status != Article.Status.DRAFT:
+            return None
+        latest = article.transitions.select_related("actor").first()
+        if latest and latest.from_status == Article.Status.AWAITING_APPROVAL:
+            return latest
+        return None
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.last_edited_by = request.user
+            obj.last_edited_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        if change and edited:
+            services.article_record_edit(article=article, editor=request.user)
+        if change and "review_interval_months" in form.changed_data:
+            services.article_update_review_interval(article=article)
+
+
+@admin.register(ArticleVersion)
+class ArticleVersionAdmin(admin.ModelAdmin):
+    """Approved versions, read-only: the record of what patients were shown."""
+
+    list_display = ["__str__", "article", "approved_at", "approved_by", "is_full_review"]
+    list_filter = ["is_full_review"]
+    search_fields = ["title", "article__slug"]
+    list_select_related = ["article", "approved_by"]
+    readonly_fields = [
+        "article",
+        "number",
+        "title",
+        "summary",
+        "body_text",
+        "sources_list",
+        "written_by_name",
+        "approved_by",
+        "approved_at",
+        "approval_comment",
+        "is_full_review",
+    ]
+    fields = readonly_fields
+
+    @admin.display(description="body")
+    def body_text(self, version):
+        return linebreaksbr(html_to_text(version.body))
+
+    @admin.display(description="sources")
+    def sources_list(self, version):
+        lines = (f"{n}. {format_source(source)}" for n, source in enumerate(version.sources, 1))
+        return linebreaksbr("\n".join(lines))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

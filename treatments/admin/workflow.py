@@ -1,0 +1,198 @@
+"""
+The workflow buttons on an article's admin page: submit, approve, return to
+draft, confirm still accurate, withdraw and restore. Each is a plain form page
+(it works without JavaScript) whose POST calls one service function; the
+service, not this page, decides whether the action is allowed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from .. import services
+from ..diff import content_diff
+from ..models import Article
+from ..readability import TARGET_READING_AGE, readability_of
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label="Comment (optional)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class SubmitForm(forms.Form):
+    pass
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="What needs to change",
+        help_text="The editor sees this comment on the article.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what needs to change: the editor sees this comment."},
+    )
+
+
+class ApproveForm(CommentForm):
+    full_review = forms.TypedChoiceField(
+        label="Is this approval a full clinical review of the whole page?",
+        choices=[
+            ("yes", "Yes: I have checked the whole page. “Last reviewed” moves to today."),
+            ("no", "No: I have checked only the changes. “Last reviewed” stays as it is."),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether this is a full clinical review."},
+    )
+    sources_rechecked = forms.BooleanField(label="I re-checked the sources", required=False)
+
+
+class ConfirmAccurateForm(CommentForm):
+    sources_rechecked = forms.BooleanField(label="I re-checked the sources", required=False)
+
+
+@dataclass(frozen=True)
+class WorkflowAction:
+    title: str
+    button: str
+    form_class: type[forms.Form]
+    perform: Callable[[Article, object, dict], object]
+    done_message: str
+
+
+ACTIONS = {
+    "submit": WorkflowAction(
+        "Submit for approval",
+        "Submit for approval",
+        SubmitForm,
+        lambda article, user, data: services.article_submit(article=article, user=user),
+        "Submitted for approval. A clinical approver will check it.",
+    ),
+    "approve": WorkflowAction(
+        "Approve",
+        "Approve and publish",
+        ApproveForm,
+        lambda article, user, data: services.article_approve(
+            article=article,
+            approver=user,
+            full_review=data["full_review"],
+            sources_rechecked=data["sources_rechecked"],
+            comment=data["comment"],
+        ),
+        "Approved. Patients now see this version.",
+    ),
+    "return": WorkflowAction(
+        "Return to draft",
+        "Return to draft",
+        ReturnForm,
+        lambda article, user, data: services.article_return_to_draft(
+            article=article, approver=user, comment=data["comment"]
+        ),
+        "Returned to draft with your comment.",
+    ),
+    "confirm": WorkflowAction(
+        "Confirm still accurate",
+        "Record full review",
+        ConfirmAccurateForm,
+        lambda article, user, data: services.article_confirm_still_accurate(
+            article=article,
+            approver=user,
+            sources_rechecked=data["sources_rechecked"],
+            comment=data["comment"],
+        ),
+        "Full review recorded. The review dates have moved; the content has not changed.",
+    ),
+    "archive": WorkflowAction(
+        "Withdraw",
+        "Withdraw from the website",
+        CommentForm,
+        lambda article, user, data: services.article_archive(
+            article=article, approver=user, comment=data["comment"]
+        ),
+        "Withdrawn. The page now tells visitors it has been withdrawn.",
+    ),
+    "restore": WorkflowAction(
+        "Restore",
+        "Restore",
+        CommentForm,
+        lambda article, user, data: services.article_restore(
+            article=article, approver=user, comment=data["comment"]
+        ),
+        "Restored.",
+    ),
+}
+
+
+def available_actions(article: Article, user) -> list[str]:
+    """Which buttons to show. A convenience only: the services enforce the rules."""
+    status = Article.Status
+    can_edit = user.has_perm("treatments.change_article")
+    can_approve = user.has_perm("treatments.approve_article")
+    can_archive = user.has_perm("treatments.archive_article")
+    shown = []
+    if can_edit and article.status == status.DRAFT:
+        shown.append("submit")
+    if can_approve and article.status == status.AWAITING_APPROVAL:
+        shown += ["approve", "return"]
+    if can_approve and article.status == status.PUBLISHED:
+        shown.append("confirm")
+    if can_archive and article.status != status.ARCHIVED:
+        shown.append("archive")
+    if can_archive and article.status == status.ARCHIVED:
+        shown.append("restore")
+    return shown
+
+
+def workflow_view(model_admin, request, object_id: str, action: str):
+    if action not in ACTIONS:
+        raise PermissionDenied
+    spec = ACTIONS[action]
+    article = get_object_or_404(
+        Article.objects.select_related("live_version", "last_edited_by"), pk=object_id
+    )
+    if not model_admin.has_view_permission(request, article):
+        raise PermissionDenied
+    change_url = reverse("admin:treatments_article_change", args=[article.pk])
+
+    form = spec.form_class(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                spec.perform(article, request.user, form.cleaned_data)
+            except services.WorkflowError as refusal:
+                messages.error(request, str(refusal))
+                status = 409
+            except PermissionDenied as refusal:
+                messages.error(request, str(refusal) or "You do not have permission to do that.")
+                status = 403
+            else:
+                messages.success(request, spec.done_message)
+                return redirect(change_url)
+
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Article._meta,
+        "title": f"{spec.title}: {article.title}",
+        "article": article,
+        "action": action,
+        "spec": spec,
+        "form": form,
+        "change_url": change_url,
+        "is_last_editor": article.last_edited_by_id == request.user.pk,
+    }
+    if action == "approve":
+        live = article.live_version.content_snapshot() if article.live_version else None
+        context["diff"] = content_diff(live, services.article_approvable_content(article))
+        context["readability"] = readability_of(article.body)
+        context["target"] = TARGET_READING_AGE
+    return TemplateResponse(request, "admin/treatments/article/workflow.html", context, status=status)

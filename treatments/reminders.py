@@ -1,0 +1,80 @@
+"""Daily review reminders: who needs to hear about which articles, and the digest they get."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import Article, ReviewReminder
+
+DUE_WITHIN_DAYS = 30
+REPEAT_AFTER = datetime.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class ReminderRun:
+    articles: list[Article]
+    recipients: list[str]
+
+
+def review_reminder_recipients() -> list[str]:
+    """Active editors and approvers, by group or direct permission; not superusers as such."""
+    User = get_user_model()
+    can_act = User.objects.with_perm("treatments.change_article", include_superusers=False).union(
+        User.objects.with_perm("treatments.approve_article", include_superusers=False)
+    )
+    return sorted({user.email for user in can_act if user.email})
+
+
+def articles_needing_reminder(today: datetime.date | None = None) -> list[Article]:
+    """Overdue or due within 30 days, unless reminded for the same due date in the last 7 days."""
+    today = today or timezone.localdate()
+    recently = ReviewReminder.objects.filter(sent_at__gte=timezone.now() - REPEAT_AFTER)
+    due = Article.objects.exclude(status=Article.Status.ARCHIVED).filter(
+        next_review_due_on__lte=today + datetime.timedelta(days=DUE_WITHIN_DAYS)
+    )
+    already = Q()
+    for article_id, due_on in recently.values_list("article_id", "due_on"):
+        already |= Q(pk=article_id, next_review_due_on=due_on)
+    if already:
+        due = due.exclude(already)
+    return list(due.order_by("next_review_due_on", "title"))
+
+
+def review_reminders_send(*, dry_run: bool = False) -> ReminderRun:
+    today = timezone.localdate()
+    articles = articles_needing_reminder(today)
+    recipients = review_reminder_recipients()
+    if dry_run or not articles or not recipients:
+        return ReminderRun(articles, recipients)
+
+    body = render_to_string(
+        "treatments/email/review_digest.txt",
+        {
+            "articles": articles,
+            "today": today,
+            "site_url": settings.SITE_URL,
+            "charity_name": settings.CHARITY_NAME,
+        },
+    )
+    subject = f"Treatment pages due for review: {len(articles)}"
+    with transaction.atomic():
+        # Recorded in the same transaction as the send attempt: if sending
+        # raises, nothing is recorded and tomorrow's run tries again.
+        ReviewReminder.objects.bulk_create(
+            ReviewReminder(
+                article=article, due_on=article.next_review_due_on, recipient_count=len(recipients)
+            )
+            for article in articles
+        )
+        send_mass_mail(
+            [(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]) for recipient in recipients],
+            fail_silently=False,
+        )
+    return ReminderRun(articles, recipients)

@@ -1,0 +1,96 @@
+"""
+Server-side sanitising of article HTML with nh3.
+
+The editor is not a security boundary: anything can be POSTed to the admin.
+Article HTML is cleaned when it is approved into a version and again when it
+is rendered, so nothing that reaches a page has skipped this policy.
+"""
+
+import re
+from html import unescape
+
+import nh3
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "span",
+    "h2", "h3", "h4",
+    "ul", "ol", "li",
+    "a",
+    "blockquote",
+    "figure", "figcaption", "img",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+}  # fmt: skip
+
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "reversed"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+}
+
+# Relative URLs pass; absolute ones must use one of these.
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Bidirectional-override characters can make text read differently from how it
+# is stored ("Trojan Source"); nh3 keeps them, so they are removed here.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+_H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+
+
+def _own_media_only(tag: str, attribute: str, value: str) -> str | None:
+    """Images may only come from our own media; any other src is dropped."""
+    if tag == "img" and attribute == "src":
+        media_url = settings.MEDIA_URL
+        if not value.startswith(media_url) or value.startswith("//"):
+            return None
+    return value
+
+
+def sanitise_html(html: str) -> str:
+    """Clean rich text to the article policy. Safe to run on its own output."""
+    cleaned = nh3.clean(
+        BIDI_CONTROLS.sub("", html or ""),
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_own_media_only,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+        strip_comments=True,
+    )
+    return cleaned
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of sanitised HTML, one block element per line."""
+    with_breaks = re.sub(r"</(p|h2|h3|h4|li|blockquote|figcaption|tr|caption)>|<br>", "\n", html)
+    lines = (unescape(strip_tags(line)).strip() for line in with_breaks.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def add_section_anchors(html: str) -> tuple[str, list[dict]]:
+    """
+    Give every h2 in sanitised HTML an id and return the "On this page" list.
+    Sanitised HTML has bare <h2> tags (no attributes are allowed on them),
+    so a pattern match is reliable here.
+    """
+    sections: list[dict] = []
+    used: set[str] = set()
+
+    def anchor(match: re.Match) -> str:
+        inner = match.group(1)
+        text = unescape(strip_tags(inner)).strip()
+        base = slugify(text)[:60] or "section"
+        anchor_id, n = base, 2
+        while anchor_id in used:
+            anchor_id, n = f"{base}-{n}", n + 1
+        used.add(anchor_id)
+        sections.append({"id": anchor_id, "text": text})
+        return f'<h2 id="{anchor_id}">{inner}</h2>'
+
+    return _H2.sub(anchor, html), sections

@@ -1,0 +1,24 @@
+from django import template
+
+from ..models import Article
+
+register = template.Library()
+
+DUE_SOON_DAYS = 90
+
+
+@register.simple_tag(takes_context=True)
+def review_dashboard(context):
+    """The articles that need a nurse or an approver, for the admin home page."""
+    user = context["request"].user
+    if not user.has_perm("treatments.view_article"):
+        return None
+    articles = Article.objects.only("title", "status", "next_review_due_on").order_by(
+        "next_review_due_on", "title"
+    )
+    return {
+        "awaiting_approval": list(articles.awaiting_approval()),
+        "overdue": list(articles.review_overdue()),
+        "due_soon": list(articles.review_due_within(days=DUE_SOON_DAYS)),
+        "due_soon_days": DUE_SOON_DAYS,
+    }
