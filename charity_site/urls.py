@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -5,6 +6,9 @@ from django.views.generic import TemplateView
 from treatments.uploads import article_image_upload
 
 from . import views
+
+admin.site.site_header = f"{settings.CHARITY_NAME}: staff"
+admin.site.site_title = settings.CHARITY_NAME
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),

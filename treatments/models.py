@@ -110,7 +110,7 @@ class Article(models.Model):
     slug = models.SlugField(
         max_length=80,
         unique=True,
-        help_text="The page's web address: /treatments/<slug>/. It cannot change once the page is public.",
+        help_text="The page's web address: /treatments/this-text/. It cannot change once the page is public.",
     )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
     position = models.PositiveIntegerField(

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -34,6 +35,7 @@ class SourceInline(admin.StackedInline):
     fields = [("position", "year"), "authors", "title", "publisher", "volume_pages", ("url", "accessed_on")]
     verbose_name = "source"
     verbose_name_plural = "sources (numbered in this order)"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -153,10 +155,14 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         def view(request, object_id, action):
-            return self.admin_site.admin_view(workflow_view)(self, request, object_id, action)
+            return workflow_view(self, request, object_id, action)
 
         return [
-            path("<path:object_id>/workflow/<slug:action>/", view, name="treatments_article_workflow"),
+            path(
+                "<path:object_id>/workflow/<slug:action>/",
+                self.admin_site.admin_view(view),
+                name="treatments_article_workflow",
+            ),
             *super().get_urls(),
         ]
 

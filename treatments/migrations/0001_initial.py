@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 (
                     "slug",
                     models.SlugField(
-                        help_text="The page's web address: /treatments/<slug>/. It cannot change once the page is public.",
+                        help_text="The page's web address: /treatments/this-text/. It cannot change once the page is public.",
                         max_length=80,
                         unique=True,
                     ),
