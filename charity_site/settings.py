@@ -270,4 +270,6 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "stream": sys.stderr, "formatter": "plain"},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Replaces Django's own console handler, which would print every line twice.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
