@@ -25,7 +25,7 @@ time_make_run() {
   local start end
   start=$(seconds)
   make run HOST_PORT="127.0.0.1:$port" > "$work/run.log" 2>&1 &
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/"; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; do
     sleep 0.2
     if (( $(python3 -c "print(int($(seconds) - $start))") > 600 )); then echo "make run did not answer"; exit 1; fi
   done
