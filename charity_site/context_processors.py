@@ -9,6 +9,7 @@ def charity(request):
         "support_phone_href": tel_href(settings.SUPPORT_PHONE),
         "support_email": settings.SUPPORT_EMAIL,
         "support_opening_hours": settings.SUPPORT_OPENING_HOURS,
+        "support_retention_days": settings.SUPPORT_RETENTION_DAYS,
     }
 
 

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_ckeditor_5",
+    "django_tasks",
+    "django_tasks_db",
     # The project package is an app too: it holds the site-wide pages, the
     # health check and the demo-content command, which belong to no one app.
     "charity_site",
@@ -166,6 +168,43 @@ STORAGES = {
         ),
     },
 }
+
+# Cache: Redis in production (REDIS_URL), memory in development. The contact
+# form's rate limit lives here and lets submissions through if it is down.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "charity",
+            "TIMEOUT": 300,
+            # A cache outage must not hang requests.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+}
+
+# Background tasks (django-tasks). "immediate" runs a task as soon as it is
+# queued (development and tests); "database" queues it for
+# `manage.py db_worker`. Either way `manage.py send_pending_notifications`,
+# run every minute, retries anything that failed.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+
+# How many reverse proxies in front of the site append to X-Forwarded-For.
+# 0: use the socket address and ignore the header (anyone can write it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with
 # nh3 on the server (treatments/sanitise.py); the editor is not trusted.
@@ -257,6 +296,14 @@ SUPPORT_PHONE = env_str("SUPPORT_PHONE", "0808 157 0192")
 SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "support@example.org")
 SUPPORT_OPENING_HOURS = env_str("SUPPORT_OPENING_HOURS", "Monday to Friday, 9am to 5pm")
 
+# Support line: where new-request alerts go, and the contact form's limits.
+SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
+SUPPORT_REPLY_WITHIN = env_str("SUPPORT_REPLY_WITHIN", "two working days")
+SUPPORT_RATE_LIMIT_PER_HOUR = env_int("SUPPORT_RATE_LIMIT_PER_HOUR", 5)
+SUPPORT_RATE_LIMIT_CACHE = "default"
+SUPPORT_FORM_MIN_SECONDS = env_int("SUPPORT_FORM_MIN_SECONDS", 3)
+SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 365)
+
 # Password for the demo accounts that load_demo_content creates (development only).
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-pass-2026")
 
@@ -271,5 +318,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Replaces Django's own console handler, which would print every line twice.
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # One line per task state otherwise; failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }

@@ -1,12 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "support"
 
 urlpatterns = [
-    path(
-        "contact/",
-        TemplateView.as_view(template_name="support/contact.html"),
-        name="contact",
-    ),
+    path("contact/", views.ContactView.as_view(), name="contact"),
+    path("contact/thank-you/", views.thank_you, name="thank_you"),
 ]

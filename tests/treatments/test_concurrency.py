@@ -9,7 +9,7 @@ from treatments.models import Article, ArticleVersion
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_approvers_at_once_make_one_version():
     writer = nurse()
     article = ArticleFactory(written_by=writer, last_edited_by=writer)

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from charity_site.demo_accounts import demo_accounts_load
+from support.demo import demo_support_load
 from treatments.demo import demo_articles_load
 
 
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             accounts = demo_accounts_load()
             articles = demo_articles_load()
+            requests = demo_support_load()
         new = [name for name, created in accounts.items() if created]
         self.stdout.write(f"Demo accounts: {len(new)} created, {len(accounts) - len(new)} already there.")
         self.stdout.write(f"Demo treatment articles: {articles} created.")
+        self.stdout.write(f"Demo support requests: {requests} created.")

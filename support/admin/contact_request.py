@@ -1,0 +1,310 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from .. import services
+from ..models import ContactNote, ContactRequest, StatusChange
+from .forms import AssignForm, StatusForm
+from .summary import monthly_summary, summary_csv
+
+
+class CallbacksWaitingFilter(admin.SimpleListFilter):
+    title = "call backs"
+    parameter_name = "callbacks"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Still waiting for a call")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.callbacks_waiting()
+        return queryset
+
+
+class RecordInline(admin.TabularInline):
+    """A record that is shown, never changed or deleted here."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class NoteHistoryInline(RecordInline):
+    """Notes so far, oldest first. Append-only: nobody can change or delete one."""
+
+    model = ContactNote
+    fields = ["created_at", "author", "call_outcome", "text"]
+    readonly_fields = fields
+    verbose_name_plural = "notes"
+
+
+class AddNoteInline(admin.StackedInline):
+    """A blank note to add. Author and time are set by the server."""
+
+    model = ContactNote
+    extra = 1
+    max_num = 1
+    can_delete = False
+    fields = ["call_outcome", "text"]
+    verbose_name = "new note"
+    verbose_name_plural = "add a note"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_change_permission(self, request, obj=None):
+        # Lets the blank form show; existing notes never appear in this inline.
+        return self.has_add_permission(request, obj)
+
+
+class StatusChangeInline(RecordInline):
+    model = StatusChange
+    fields = ["at", "actor", "from_status", "to_status", "outcome", "assigned_to"]
+    readonly_fields = fields
+    verbose_name_plural = "history"
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "received_at",
+        "waiting",
+        "topic",
+        "who",
+        "contact_method",
+        "status",
+        "assigned_to",
+    ]
+    list_filter = [
+        "status",
+        "topic",
+        ("assigned_to", admin.RelatedOnlyFieldListFilter),
+        CallbacksWaitingFilter,
+    ]
+    search_fields = ["reference", "name", "email", "phone"]
+    list_select_related = ["assigned_to"]
+    readonly_fields = [
+        "reference",
+        "received_at",
+        "status",
+        "outcome",
+        "assigned_to",
+        "first_response_at",
+        "closed_at",
+        "name",
+        "contact_method",
+        "email",
+        "phone",
+        "callback_days_display",
+        "callback_time",
+        "voicemail_ok",
+        "who",
+        "topic",
+        "message",
+        "consent_wording",
+        "consent_given_at",
+        "staff_notified_at",
+        "acknowledged_at",
+        "notify_attempts",
+        "notify_last_error",
+    ]
+    fieldsets = [
+        (
+            "Request",
+            {
+                "fields": [
+                    "reference",
+                    "received_at",
+                    "status",
+                    "outcome",
+                    "assigned_to",
+                    "first_response_at",
+                    "closed_at",
+                ]
+            },
+        ),
+        (
+            "How to contact them",
+            {
+                "fields": [
+                    "name",
+                    "contact_method",
+                    "email",
+                    "phone",
+                    "callback_days_display",
+                    "callback_time",
+                    "voicemail_ok",
+                ]
+            },
+        ),
+        ("Their question", {"fields": ["who", "topic", "message"]}),
+        ("Consent", {"fields": ["consent_wording", "consent_given_at"]}),
+        (
+            "Emails sent",
+            {
+                "classes": ["collapse"],
+                "fields": ["staff_notified_at", "acknowledged_at", "notify_attempts", "notify_last_error"],
+            },
+        ),
+    ]
+    inlines = [NoteHistoryInline, AddNoteInline, StatusChangeInline]
+    actions = ["assign_to_me", "assign_to_colleague", "change_status"]
+    change_form_template = "admin/support/contactrequest/change_form.html"
+    change_list_template = "admin/support/contactrequest/change_list.html"
+
+    @admin.display(description="waiting")
+    def waiting(self, contact_request):
+        if contact_request.status == ContactRequest.Status.CLOSED:
+            return "Closed"
+        return timesince(contact_request.received_at, timezone.now(), depth=1)
+
+    @admin.display(description="days that suit")
+    def callback_days_display(self, contact_request):
+        labels = dict(ContactRequest.Weekday.choices)
+        return ", ".join(labels.get(day, day) for day in contact_request.callback_days) or "Any"
+
+    def get_queryset(self, request):
+        # Open requests first, oldest first: the longest wait is answered next.
+        closed_last = Case(
+            When(status=ContactRequest.Status.CLOSED, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        queryset = self.model._default_manager.annotate(closed_last=closed_last)
+        return queryset.order_by(*self.get_ordering(request))
+
+    def get_ordering(self, request):
+        return ["closed_last", "received_at"]
+
+    def has_add_permission(self, request):
+        return False  # requests come only from the public form
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # and leave only through purge_contact_requests
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ContactNote:
+            return super().save_formset(request, form, formset, change)
+        # Notes are only ever added, through the service, with the server's author and time.
+        formset.new_objects = [
+            services.contact_note_add(
+                contact_request=form.instance,
+                author=request.user,
+                text=note_form.cleaned_data["text"],
+                call_outcome=note_form.cleaned_data.get("call_outcome", ""),
+            )
+            for note_form in formset.forms
+            if note_form.has_changed() and note_form.cleaned_data.get("text", "").strip()
+        ]
+        formset.changed_objects, formset.deleted_objects = [], []
+        return formset.new_objects
+
+    # --- Actions -------------------------------------------------------------
+
+    @admin.action(description="Assign to me", permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        self._apply(request, queryset, "assign", {"assignee": request.user})
+
+    @admin.action(description="Assign to a colleague…", permissions=["change"])
+    def assign_to_colleague(self, request, queryset):
+        return self._form_page(request, queryset, "assign", AssignForm, "Assign to a colleague")
+
+    @admin.action(description="Change status…", permissions=["change"])
+    def change_status(self, request, queryset):
+        return self._form_page(request, queryset, "status", StatusForm, "Change status")
+
+    def _form_page(self, request, queryset, kind, form_class, title, single=False):
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self._apply(request, queryset, kind, form.cleaned_data)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            "form": form,
+            "requests": queryset,
+            "action": request.POST.get("action", ""),
+            "single": single,
+        }
+        status = 400 if form.is_bound else 200
+        return TemplateResponse(
+            request, "admin/support/contactrequest/action_form.html", context, status=status
+        )
+
+    def _apply(self, request, queryset, kind, data):
+        done = 0
+        for contact_request in queryset:
+            try:
+                if kind == "assign":
+                    services.contact_request_assign(
+                        contact_request=contact_request, actor=request.user, assignee=data["assignee"]
+                    )
+                else:
+                    services.contact_request_set_status(
+                        contact_request=contact_request,
+                        actor=request.user,
+                        to_status=data["status"],
+                        outcome=data.get("outcome", ""),
+                    )
+                done += 1
+            except (services.SupportWorkflowError, PermissionDenied) as refusal:
+                messages.error(request, str(refusal))
+        if done:
+            messages.success(request, f"Updated {done} request{'s' if done != 1 else ''}.")
+
+    # --- Per-request pages and the summary ------------------------------------
+
+    def get_urls(self):
+        def single(kind):
+            def view(request, object_id):
+                return self._single_action(request, object_id, kind)
+
+            return self.admin_site.admin_view(view)
+
+        return [
+            path(
+                "summary/",
+                self.admin_site.admin_view(self.summary_view),
+                name="support_contactrequest_summary",
+            ),
+            path("<path:object_id>/assign/", single("assign"), name="support_contactrequest_assign"),
+            path("<path:object_id>/status/", single("status"), name="support_contactrequest_status"),
+            *super().get_urls(),
+        ]
+
+    def _single_action(self, request, object_id, kind):
+        contact_request = get_object_or_404(ContactRequest, pk=object_id)
+        if not self.has_change_permission(request, contact_request):
+            raise PermissionDenied
+        queryset = ContactRequest.objects.filter(pk=contact_request.pk)
+        form_class, title = (AssignForm, "Assign") if kind == "assign" else (StatusForm, "Change status")
+        response = self._form_page(request, queryset, kind, form_class, title, single=True)
+        return response or redirect(reverse("admin:support_contactrequest_change", args=[contact_request.pk]))
+
+    def summary_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        summaries = monthly_summary()
+        if request.GET.get("format") == "csv":
+            return summary_csv(summaries)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Support requests by month",
+            "summaries": summaries,
+            "topics": ContactRequest.Topic.labels,
+            "whos": ContactRequest.Who.labels,
+        }
+        return TemplateResponse(request, "admin/support/contactrequest/summary.html", context)

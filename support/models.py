@@ -1,0 +1,229 @@
+"""
+Support-line contact requests.
+
+A ContactRequest is a person asking the support line to call or email them.
+It holds health details (UK GDPR special category data), so only support
+staff can see it. The row is stored before anything else is attempted, and
+it is its own outbox: the notification fields say what still has to be sent.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+# Shown next to the consent box and stored, word for word, with each request.
+CONSENT_WORDING = (
+    "I agree that the charity may keep what I have written here, including any details about "
+    "my health or someone else's, so that a specialist nurse can answer me. I can ask for it "
+    "to be deleted at any time."
+)
+
+
+class ContactRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=ContactRequest.Status.CLOSED)
+
+    def awaiting_notification(self, now: datetime.datetime | None = None):
+        """Rows with an email still to send whose next attempt is due."""
+        now = now or timezone.now()
+        staff_due = Q(staff_notified_at__isnull=True)
+        acknowledgement_due = Q(acknowledged_at__isnull=True) & ~Q(email="")
+        return self.filter(staff_due | acknowledgement_due).filter(
+            Q(notify_after__isnull=True) | Q(notify_after__lte=now)
+        )
+
+    def callbacks_waiting(self):
+        """Call backs not yet closed and where nobody has spoken to the person yet."""
+        return (
+            self.open()
+            .filter(contact_method=ContactRequest.ContactMethod.CALL_BACK)
+            .exclude(notes__call_outcome=ContactNote.CallOutcome.SPOKE)
+        )
+
+    def purgeable(self, retention_days: int, now: datetime.datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(
+            status=ContactRequest.Status.CLOSED, closed_at__lt=now - datetime.timedelta(days=retention_days)
+        )
+
+
+class ContactRequest(models.Model):
+    class ContactMethod(models.TextChoices):
+        CALL_BACK = "call_back", "A call back"
+        EMAIL = "email", "An email"
+
+    class CallbackTime(models.TextChoices):
+        ANY = "any", "Any time"
+        MORNING = "morning", "Morning (9am to 12 noon)"
+        AFTERNOON = "afternoon", "Afternoon (12 noon to 5pm)"
+
+    class Weekday(models.TextChoices):
+        MONDAY = "mon", "Monday"
+        TUESDAY = "tue", "Tuesday"
+        WEDNESDAY = "wed", "Wednesday"
+        THURSDAY = "thu", "Thursday"
+        FRIDAY = "fri", "Friday"
+
+    class Who(models.TextChoices):
+        PATIENT = "patient", "I have mesothelioma"
+        FAMILY_CARER = "family_carer", "I am a family member or carer"
+        BEREAVED = "bereaved", "I have been bereaved"
+        PROFESSIONAL = "professional", "I am a health professional"
+        OTHER = "other", "Other"
+
+    class Topic(models.TextChoices):
+        TREATMENT = "treatment", "Treatment"
+        TRIALS = "trials", "Clinical trials"
+        SYMPTOMS = "symptoms", "Symptoms and side effects"
+        EMOTIONAL = "emotional", "Emotional support"
+        BENEFITS_LEGAL = "benefits_legal", "Benefits and legal help"
+        OTHER = "other", "Something else"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        IN_PROGRESS = "in_progress", "In progress"
+        WAITING = "waiting", "Waiting for reply"
+        CLOSED = "closed", "Closed"
+
+    class Outcome(models.TextChoices):
+        CALLED_BACK = "called_back", "Called back"
+        EMAILED = "emailed", "Emailed"
+        REFERRED = "referred", "Referred elsewhere"
+        NO_REPLY = "no_reply", "No reply after attempts"
+        SPAM = "spam", "Spam"
+
+    # Which status moves are allowed; services.contact_request_set_status refuses others.
+    TRANSITIONS = {
+        Status.NEW: {Status.IN_PROGRESS, Status.WAITING, Status.CLOSED},
+        Status.IN_PROGRESS: {Status.WAITING, Status.CLOSED},
+        Status.WAITING: {Status.IN_PROGRESS, Status.CLOSED},
+        Status.CLOSED: {Status.IN_PROGRESS},
+    }
+
+    # Empty until the row exists: the number comes from the primary key.
+    # NULL rather than "" so two requests being saved at once never clash.
+    reference = models.CharField(max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
+    received_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    name = models.CharField(max_length=100)
+    contact_method = models.CharField(max_length=10, choices=ContactMethod.choices)
+    email = models.EmailField(max_length=254, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    callback_days = models.JSONField(default=list, blank=True, help_text="Weekdays that suit a call back.")
+    callback_time = models.CharField(max_length=10, choices=CallbackTime.choices, blank=True)
+    voicemail_ok = models.BooleanField(null=True, blank=True, help_text="May we leave a voicemail?")
+    who = models.CharField("who they are", max_length=20, choices=Who.choices)
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    message = models.TextField(max_length=5000)
+    consent_wording = models.TextField(editable=False)
+    consent_given_at = models.DateTimeField(editable=False)
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, editable=False)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assigned_contact_requests",
+    )
+    first_response_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When it first moved out of “New”."
+    )
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Outbox: what has been sent, and when to try again after a failure.
+    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notify_attempts = models.PositiveIntegerField(default=0, editable=False)
+    notify_after = models.DateTimeField(null=True, blank=True, editable=False)
+    notify_last_error = models.CharField(max_length=200, blank=True, editable=False)
+
+    objects = ContactRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["received_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "in_progress", "waiting", "closed"]),
+                name="contact_request_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | ~Q(outcome=""),
+                name="contact_request_closed_has_outcome",
+            ),
+            models.CheckConstraint(
+                condition=~Q(contact_method="email") | ~Q(email=""),
+                name="contact_request_email_method_has_email",
+            ),
+            models.CheckConstraint(
+                condition=~Q(contact_method="call_back") | ~Q(phone=""),
+                name="contact_request_call_back_has_phone",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            models.Index(fields=["staff_notified_at", "acknowledged_at"]),
+        ]
+
+    def __str__(self):
+        return self.reference or "New contact request"
+
+    @staticmethod
+    def reference_for(pk: int, received_at: datetime.datetime) -> str:
+        return f"SR-{timezone.localtime(received_at).year}-{pk:06d}"
+
+    @property
+    def wants_acknowledgement(self) -> bool:
+        return bool(self.email)
+
+
+class ContactNote(models.Model):
+    """An internal note on a request. Append-only: never edited or deleted."""
+
+    class CallOutcome(models.TextChoices):
+        NONE = "", "Not a call"
+        NO_ANSWER = "no_answer", "Called: no answer"
+        VOICEMAIL = "voicemail", "Called: left a voicemail"
+        SPOKE = "spoke", "Called: spoke to them"
+
+    contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    call_outcome = models.CharField("call attempt", max_length=20, choices=CallOutcome.choices, blank=True)
+    text = models.TextField(max_length=5000)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Note by {self.author} at {self.created_at:%d %b %Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("Notes are append-only and cannot be changed.")
+        super().save(*args, **kwargs)
+
+
+class StatusChange(models.Model):
+    """Audit trail: every status move or assignment of a request."""
+
+    contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=20, choices=ContactRequest.Status.choices)
+    to_status = models.CharField(max_length=20, choices=ContactRequest.Status.choices)
+    outcome = models.CharField(max_length=20, choices=ContactRequest.Outcome.choices, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

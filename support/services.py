@@ -1,0 +1,117 @@
+"""
+Every change to a contact request goes through these functions: each checks
+its rule, writes an audit row and runs in one transaction.
+"""
+
+import logging
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from .models import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
+
+logger = logging.getLogger(__name__)
+Status = ContactRequest.Status
+
+
+class SupportWorkflowError(Exception):
+    """An action that is not allowed now; the message is shown to the member of staff."""
+
+
+def _require_change_perm(user: AbstractBaseUser) -> None:
+    if not user.has_perm("support.change_contactrequest"):
+        raise PermissionDenied("You do not have permission to change contact requests.")
+
+
+def contact_request_create(*, form_data: dict) -> ContactRequest:
+    """
+    Store a new request, with the consent wording the person agreed to, and
+    queue its notifications once the row is committed. Nothing that happens
+    after the commit can lose the request.
+    """
+    with transaction.atomic():
+        now = timezone.now()
+        contact_request = ContactRequest(
+            consent_wording=CONSENT_WORDING, consent_given_at=now, received_at=now
+        )
+        for field, value in form_data.items():
+            setattr(contact_request, field, value)
+        contact_request.save()
+        # The primary key is unique and never reused, so the reference is too.
+        contact_request.reference = ContactRequest.reference_for(contact_request.pk, now)
+        contact_request.save(update_fields=["reference"])
+        request_id = contact_request.pk
+        transaction.on_commit(lambda: _enqueue_notifications(request_id))
+    return contact_request
+
+
+def _enqueue_notifications(request_id: int) -> None:
+    # Imported here: the task module imports this one.
+    from .tasks import send_contact_request_notifications
+
+    try:
+        send_contact_request_notifications.enqueue(request_id)
+    except Exception:
+        # The row is stored and still pending: send_pending_notifications will pick it up.
+        logger.exception("Could not queue notifications for contact request %s.", request_id)
+
+
+def _record_change(contact_request, *, actor, from_status, outcome="") -> None:
+    StatusChange.objects.create(
+        contact_request=contact_request,
+        actor=actor,
+        from_status=from_status,
+        to_status=contact_request.status,
+        outcome=outcome,
+        assigned_to=contact_request.assigned_to,
+    )
+
+
+@transaction.atomic
+def contact_request_set_status(
+    *, contact_request: ContactRequest, actor: AbstractBaseUser, to_status: str, outcome: str = ""
+) -> None:
+    _require_change_perm(actor)
+    contact_request = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    from_status = contact_request.status
+    if to_status not in ContactRequest.TRANSITIONS[Status(from_status)]:
+        raise SupportWorkflowError(
+            f"{contact_request.reference} is “{Status(from_status).label}” and cannot be moved to "
+            f"“{Status(to_status).label}”."
+        )
+    if to_status == Status.CLOSED and outcome not in ContactRequest.Outcome.values:
+        raise SupportWorkflowError(f"Choose an outcome to close {contact_request.reference}.")
+    now = timezone.now()
+    contact_request.status = to_status
+    contact_request.outcome = outcome if to_status == Status.CLOSED else ""
+    contact_request.closed_at = now if to_status == Status.CLOSED else None
+    if contact_request.first_response_at is None:
+        contact_request.first_response_at = now
+    contact_request.save(update_fields=["status", "outcome", "closed_at", "first_response_at"])
+    _record_change(contact_request, actor=actor, from_status=from_status, outcome=contact_request.outcome)
+
+
+@transaction.atomic
+def contact_request_assign(
+    *, contact_request: ContactRequest, actor: AbstractBaseUser, assignee: AbstractBaseUser
+) -> None:
+    _require_change_perm(actor)
+    if not (assignee.is_active and assignee.has_perm("support.change_contactrequest")):
+        raise SupportWorkflowError(f"{assignee.get_username()} is not on the support team.")
+    contact_request = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    contact_request.assigned_to = assignee
+    contact_request.save(update_fields=["assigned_to"])
+    _record_change(contact_request, actor=actor, from_status=contact_request.status)
+
+
+@transaction.atomic
+def contact_note_add(
+    *, contact_request: ContactRequest, author: AbstractBaseUser, text: str, call_outcome: str = ""
+) -> ContactNote:
+    if not author.has_perm("support.add_contactnote"):
+        raise PermissionDenied("You do not have permission to add notes.")
+    return ContactNote.objects.create(
+        contact_request=contact_request, author=author, text=text.strip(), call_outcome=call_outcome
+    )

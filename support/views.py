@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from . import antispam, services
+from .forms import ContactForm
+from .models import CONSENT_WORDING
+
+HONEYPOT_FIELD = "website"
+STARTED_FIELD = "form_started"
+SESSION_REFERENCE = "support_reference"
+
+BOT_CHECK_MESSAGE = (
+    "Sorry, we could not send your message. Please check your details and press “Send” again, "
+    "or call us free on {phone}."
+)
+
+
+# No form field ever reaches an error report: they hold health details.
+@method_decorator(sensitive_post_parameters(), name="dispatch")
+class ContactView(View):
+    template_name = "support/contact.html"
+
+    def get(self, request):
+        return self.render_form(request, ContactForm())
+
+    def post(self, request):
+        form = ContactForm(request.POST)
+        if request.POST.get(HONEYPOT_FIELD) or antispam.filled_too_fast(request.POST.get(STARTED_FIELD, "")):
+            # Not stored. A person who was caught by mistake keeps what they typed.
+            form.is_valid()
+            return self.render_form(
+                request, form, status=400, problem=BOT_CHECK_MESSAGE.format(phone=settings.SUPPORT_PHONE)
+            )
+        if not form.is_valid():
+            return self.render_form(request, form, status=400)
+        if antispam.rate_limited(request):
+            # Give back what they wrote, so nothing is lost, with the phone number.
+            context = {"message": form.cleaned_data["message"]}
+            return render(request, "support/rate_limited.html", context, status=429)
+        contact_request = services.contact_request_create(
+            form_data={field: form.cleaned_data[field] for field in ContactForm.Meta.fields}
+        )
+        request.session[SESSION_REFERENCE] = contact_request.reference
+        return redirect("support:thank_you")
+
+    def render_form(self, request, form, *, status=200, problem=""):
+        form.link_hints_and_errors()
+        context = {
+            "form": form,
+            "problem": problem,
+            "consent_wording": CONSENT_WORDING,
+            "form_started": antispam.form_started_token(),
+            "honeypot_field": HONEYPOT_FIELD,
+            "started_field": STARTED_FIELD,
+            "reply_within": settings.SUPPORT_REPLY_WITHIN,
+        }
+        return render(request, self.template_name, context, status=status)
+
+
+@never_cache
+def thank_you(request):
+    reference = request.session.get(SESSION_REFERENCE)
+    if not reference:
+        return redirect("support:contact")
+    context = {"reference": reference, "reply_within": settings.SUPPORT_REPLY_WITHIN}
+    return render(request, "support/thank_you.html", context)

@@ -1,0 +1,313 @@
+import csv
+import datetime
+import io
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from support import services
+from support.models import ContactNote, ContactRequest, StatusChange
+from tests.factories import UserFactory, approver, fresh, nurse
+
+pytestmark = pytest.mark.django_db
+Status = ContactRequest.Status
+
+
+def support_user(**kwargs):
+    return UserFactory(groups=["Support staff"], **kwargs)
+
+
+def make_request(**fields):
+    data = {
+        "name": "Alan Brookes",
+        "contact_method": "call_back",
+        "phone": "01632 960 387",
+        "voicemail_ok": False,
+        "who": "patient",
+        "topic": "treatment",
+        "message": "Private health details.",
+        **fields,
+    }
+    return services.contact_request_create(form_data=data)
+
+
+def change_url(contact_request):
+    return reverse("admin:support_contactrequest_change", args=[contact_request.pk])
+
+
+CHANGELIST = "/admin/support/contactrequest/"
+
+
+@pytest.mark.parametrize("make_user", [nurse, approver, lambda: UserFactory(is_staff=True)])
+def test_other_staff_cannot_see_requests_anywhere(client, make_user):
+    contact_request = make_request()
+    client.force_login(make_user())
+    for url in [
+        CHANGELIST,
+        CHANGELIST + "?q=Brookes",
+        change_url(contact_request),
+        reverse("admin:support_contactrequest_summary"),
+        reverse("admin:support_contactrequest_summary") + "?format=csv",
+        reverse("admin:support_contactrequest_status", args=[contact_request.pk]),
+        reverse("admin:support_contactrequest_assign", args=[contact_request.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"Brookes" not in response.content
+    index = client.get("/admin/").content.decode()
+    assert "Contact requests" not in index
+
+
+def test_support_staff_and_superusers_can_see_requests(client, admin_client):
+    contact_request = make_request()
+    client.force_login(support_user())
+    for http in (client, admin_client):
+        assert http.get(CHANGELIST).status_code == 200
+        page = http.get(change_url(contact_request)).content.decode()
+        assert "Private health details." in page
+    assert contact_request.reference in client.get(CHANGELIST + "?q=Brookes").content.decode()
+
+
+def test_the_changelist_shows_no_contact_details_or_message(client):
+    make_request(email="alan@example.org")
+    client.force_login(support_user())
+    html = client.get(CHANGELIST).content.decode()
+    assert "01632 960 387" not in html and "alan@example.org" not in html and "Private health" not in html
+
+
+def test_open_requests_come_first_oldest_first(client):
+    staff = support_user()
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=3)):
+        old_closed = make_request(name="Old closed")
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=2)):
+        old_open = make_request(name="Old open")
+    new_open = make_request(name="New open")
+    services.contact_request_set_status(
+        contact_request=old_closed, actor=fresh(staff), to_status="closed", outcome="spam"
+    )
+    client.force_login(staff)
+    html = client.get(CHANGELIST).content.decode()
+    positions = [html.index(r.reference) for r in (old_open, new_open, old_closed)]
+    assert positions == sorted(positions)
+
+
+def test_the_callbacks_waiting_filter(client):
+    staff = support_user()
+    waiting = make_request()
+    spoken = make_request()
+    email = make_request(contact_method="email", email="x@example.org", phone="")
+    services.contact_note_add(contact_request=spoken, author=fresh(staff), text="Spoke", call_outcome="spoke")
+    client.force_login(staff)
+    html = client.get(CHANGELIST + "?callbacks=waiting").content.decode()
+    assert waiting.reference in html
+    assert spoken.reference not in html and email.reference not in html
+
+
+ALL_MOVES = [(a, b) for a in Status.values for b in Status.values if a != b]
+
+
+@pytest.mark.parametrize(("from_status", "to_status"), ALL_MOVES)
+def test_status_moves(from_status, to_status):
+    staff = fresh(support_user())
+    contact_request = make_request()
+    ContactRequest.objects.filter(pk=contact_request.pk).update(
+        status=from_status, outcome="spam" if from_status == "closed" else ""
+    )
+    allowed = to_status in ContactRequest.TRANSITIONS[Status(from_status)]
+    outcome = "called_back" if to_status == "closed" else ""
+    if allowed:
+        services.contact_request_set_status(
+            contact_request=contact_request, actor=staff, to_status=to_status, outcome=outcome
+        )
+        contact_request.refresh_from_db()
+        assert contact_request.status == to_status
+        assert StatusChange.objects.filter(contact_request=contact_request, to_status=to_status).exists()
+    else:
+        with pytest.raises(services.SupportWorkflowError):
+            services.contact_request_set_status(
+                contact_request=contact_request, actor=staff, to_status=to_status, outcome=outcome
+            )
+        contact_request.refresh_from_db()
+        assert contact_request.status == from_status
+
+
+def test_closing_needs_an_outcome_posted_directly(client):
+    staff = support_user()
+    contact_request = make_request()
+    client.force_login(staff)
+    url = reverse("admin:support_contactrequest_status", args=[contact_request.pk])
+    response = client.post(url, {"apply": "1", "status": "closed", "outcome": ""})
+    assert response.status_code == 400
+    assert "Choose an outcome to close a request." in response.content.decode()
+    contact_request.refresh_from_db()
+    assert contact_request.status == Status.NEW and contact_request.first_response_at is None
+
+    response = client.post(url, {"apply": "1", "status": "closed", "outcome": "called_back"})
+    assert response.status_code == 302
+    contact_request.refresh_from_db()
+    assert contact_request.status == Status.CLOSED and contact_request.outcome == "called_back"
+    assert contact_request.closed_at is not None
+
+
+def test_the_first_move_out_of_new_is_the_first_response():
+    staff = fresh(support_user())
+    contact_request = make_request()
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 9, 30, tzinfo=datetime.UTC)):
+        services.contact_request_set_status(
+            contact_request=contact_request, actor=staff, to_status="in_progress"
+        )
+    with time_machine.travel(datetime.datetime(2026, 11, 24, 9, 30, tzinfo=datetime.UTC)):
+        services.contact_request_set_status(contact_request=contact_request, actor=staff, to_status="waiting")
+    contact_request.refresh_from_db()
+    assert contact_request.first_response_at == datetime.datetime(2026, 11, 23, 9, 30, tzinfo=datetime.UTC)
+
+
+def test_assign_to_me_action(client):
+    staff = support_user()
+    first, second = make_request(), make_request()
+    client.force_login(staff)
+    response = client.post(CHANGELIST, {"action": "assign_to_me", "_selected_action": [first.pk, second.pk]})
+    assert response.status_code == 302
+    assert set(ContactRequest.objects.values_list("assigned_to", flat=True)) == {staff.pk}
+
+
+def test_assign_to_a_colleague_and_not_to_a_nurse(client):
+    staff, colleague = support_user(), support_user()
+    contact_request = make_request()
+    client.force_login(staff)
+    url = reverse("admin:support_contactrequest_assign", args=[contact_request.pk])
+    page = client.get(url).content.decode()
+    assert colleague.last_name in page
+    response = client.post(url, {"apply": "1", "assignee": nurse().pk})
+    assert response.status_code == 400
+    contact_request.refresh_from_db()
+    assert contact_request.assigned_to is None
+    client.post(url, {"apply": "1", "assignee": colleague.pk})
+    contact_request.refresh_from_db()
+    assert contact_request.assigned_to == colleague
+
+
+def note_post(contact_request, text, **extra):
+    return {
+        "notes-TOTAL_FORMS": "0",
+        "notes-INITIAL_FORMS": "0",
+        "notes-2-TOTAL_FORMS": "1",
+        "notes-2-INITIAL_FORMS": "0",
+        "notes-2-0-text": text,
+        "notes-2-0-call_outcome": "no_answer",
+        "changes-TOTAL_FORMS": "0",
+        "changes-INITIAL_FORMS": "0",
+        **extra,
+    }
+
+
+def test_a_note_gets_its_author_and_time_from_the_server(client):
+    staff, other = support_user(), support_user()
+    contact_request = make_request()
+    client.force_login(staff)
+    response = client.post(
+        change_url(contact_request),
+        note_post(
+            contact_request,
+            "Rang, no answer.",
+            **{"notes-2-0-author": other.pk, "notes-2-0-created_at": "2001-01-01"},
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    note = ContactNote.objects.get()
+    assert note.author == staff
+    assert note.created_at.year == timezone.now().year
+    assert note.call_outcome == "no_answer"
+
+
+def test_notes_cannot_be_changed_or_deleted(client):
+    staff, other = support_user(), support_user()
+    contact_request = make_request()
+    note = services.contact_note_add(contact_request=contact_request, author=fresh(other), text="Original")
+    client.force_login(staff)
+    client.post(
+        change_url(contact_request),
+        {
+            **note_post(contact_request, ""),
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "1",
+            "notes-0-id": note.pk,
+            "notes-0-text": "Rewritten",
+            "notes-0-DELETE": "on",
+        },
+    )
+    note.refresh_from_db()
+    assert note.text == "Original"
+    note.text = "Changed in code"
+    with pytest.raises(ValueError, match="append-only"):
+        note.save()
+    assert not staff.has_perm("support.change_contactnote") and not staff.has_perm(
+        "support.delete_contactnote"
+    )
+
+
+def test_nobody_adds_or_deletes_requests_in_the_admin(admin_client):
+    contact_request = make_request()
+    assert admin_client.get("/admin/support/contactrequest/add/").status_code == 403
+    assert admin_client.post(f"/admin/support/contactrequest/{contact_request.pk}/delete/").status_code == 403
+    assert ContactRequest.objects.count() == 1
+
+
+def test_monthly_summary_has_counts_and_no_personal_data(client):
+    staff = fresh(support_user())
+    with time_machine.travel(datetime.datetime(2026, 10, 5, 9, 0, tzinfo=datetime.UTC)):
+        first = make_request(topic="trials", who="bereaved")
+    with time_machine.travel(datetime.datetime(2026, 10, 5, 13, 0, tzinfo=datetime.UTC)):
+        services.contact_request_set_status(contact_request=first, actor=staff, to_status="in_progress")
+    with time_machine.travel(datetime.datetime(2026, 10, 20, 9, 0, tzinfo=datetime.UTC)):
+        second = make_request(topic="trials", who="patient")
+    with time_machine.travel(datetime.datetime(2026, 10, 21, 9, 0, tzinfo=datetime.UTC)):
+        services.contact_request_set_status(contact_request=second, actor=staff, to_status="waiting")
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)):
+        make_request(topic="emotional")
+    client.force_login(staff)
+    response = client.get(reverse("admin:support_contactrequest_summary") + "?format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    by_month = {row["Month"]: row for row in rows}
+    assert by_month["2026-10"]["Requests"] == "2"
+    assert by_month["2026-10"]["Topic: Clinical trials"] == "2"
+    assert by_month["2026-10"]["Who: I have been bereaved"] == "1"
+    assert by_month["2026-10"]["Median hours to first response"] == "14.0"  # median of 4 h and 24 h
+    assert by_month["2026-11"]["Topic: Emotional support"] == "1"
+    assert by_month["2026-11"]["Median hours to first response"] == ""
+    text = response.content.decode()
+    assert "Brookes" not in text and "01632" not in text and "Private" not in text
+    assert client.get(reverse("admin:support_contactrequest_summary")).status_code == 200
+
+
+def test_purge_keeps_open_and_recent_closed_requests(settings):
+    settings.SUPPORT_RETENTION_DAYS = 365
+    staff = fresh(support_user())
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=500)):
+        old_closed = make_request(name="Old closed")
+        services.contact_request_set_status(
+            contact_request=old_closed, actor=staff, to_status="closed", outcome="called_back"
+        )
+        services.contact_note_add(contact_request=old_closed, author=staff, text="note")
+        old_open = make_request(name="Old open")
+    recent_closed = make_request(name="Recent closed")
+    services.contact_request_set_status(
+        contact_request=recent_closed, actor=staff, to_status="closed", outcome="emailed"
+    )
+
+    out = StringIO()
+    call_command("purge_contact_requests", "--dry-run", stdout=out)
+    assert "Would delete 1 closed request(s)" in out.getvalue() and old_closed.reference in out.getvalue()
+    assert ContactRequest.objects.count() == 3
+
+    out = StringIO()
+    call_command("purge_contact_requests", stdout=out)
+    assert "Deleted 1 closed request(s)" in out.getvalue()
+    assert set(ContactRequest.objects.values_list("name", flat=True)) == {"Old open", "Recent closed"}
+    assert not ContactNote.objects.filter(contact_request_id=old_closed.pk).exists()
+    assert old_open.pk in ContactRequest.objects.values_list("pk", flat=True)

@@ -1,0 +1,214 @@
+import logging
+
+import pytest
+from django.core import mail
+from django.core.cache import caches
+
+from support.models import CONSENT_WORDING, ContactRequest
+from tests.support.helpers import CONTACT_URL, started_token, valid_post
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    caches["default"].clear()
+
+
+def submit(client, data, **extra):
+    return client.post(CONTACT_URL, data, **extra)
+
+
+def test_the_form_page_has_the_notice_and_every_field(client):
+    html = client.get(CONTACT_URL).content.decode()
+    assert "We are not an emergency service" in html
+    assert 'href="tel:999"' in html and 'href="tel:111"' in html
+    assert "Monday to Friday, 9am to 5pm" in html and 'href="tel:08081570192"' in html
+    for name in ["name", "contact_method", "email", "phone", "callback_days", "callback_time",
+                 "voicemail_ok", "who", "topic", "message", "consent"]:  # fmt: skip
+        assert f'name="{name}"' in html, name
+    assert 'href="/privacy/"' in html
+
+
+def test_a_valid_request_is_stored_and_thanked_with_its_reference(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, valid_post())
+    assert response.status_code == 302
+    assert response["Location"] == "/support/contact/thank-you/"
+    stored = ContactRequest.objects.get()
+    assert stored.reference == f"SR-{stored.received_at.year}-{stored.pk:06d}"
+    assert stored.name == "Margaret Ellis"
+    assert stored.callback_days == ["mon", "wed"] and stored.voicemail_ok is True
+    assert stored.consent_wording == CONSENT_WORDING
+    assert stored.consent_given_at is not None
+    assert stored.status == ContactRequest.Status.NEW
+
+    thanks = client.get(response["Location"])
+    assert stored.reference in thanks.content.decode()
+    assert "no-store" in thanks["Cache-Control"]
+
+
+def test_no_personal_data_in_the_redirect(client):
+    response = submit(client, valid_post(email="margaret@example.org"))
+    for secret in ["Margaret", "margaret@example.org", "01632", "SR-"]:
+        assert secret not in response["Location"]
+
+
+def test_the_thank_you_page_without_a_submission_goes_back_to_the_form(client):
+    assert client.get("/support/contact/thank-you/")["Location"] == CONTACT_URL
+
+
+def test_the_view_hides_every_posted_field_from_error_reports(client):
+    response = submit(client, valid_post())
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"name": ""}, "name", "Enter your name."),
+        ({"contact_method": ""}, "contact_method", "Choose whether you would like a call back or an email."),
+        ({"contact_method": "email", "email": ""}, "email", "Enter your email address, so we can email you."),
+        ({"contact_method": "email", "email": "not-an-email"}, "email", "Enter an email address like"),
+        ({"phone": ""}, "phone", "Enter your phone number, so we can call you back."),
+        ({"phone": "call me maybe"}, "phone", "using numbers and spaces"),
+        ({"phone": "12345"}, "phone", "between 7 and 15 digits"),
+        ({"phone": "0" * 16}, "phone", "between 7 and 15 digits"),
+        ({"voicemail_ok": None}, "voicemail_ok", "Say whether we may leave you a voicemail."),
+        ({"who": ""}, "who", "Choose who you are."),
+        ({"topic": "gossip"}, "topic", "Select a valid choice."),
+        ({"message": ""}, "message", "Enter your message."),
+        ({"message": "x" * 5001}, "message", "at most 5000 characters"),
+        ({"name": "x" * 101}, "name", "at most 100 characters"),
+        ({"message": "Hello\x00there"}, "message", "Null characters are not allowed."),
+        ({"message": "Hello\x1bthere"}, "message", "hidden control character"),
+        ({"name": "Ann\u202eeM"}, "name", "hidden control character"),
+        ({"consent": None}, "consent", "Tick the box to agree"),
+    ],
+)
+def test_each_rule_shows_its_message_and_keeps_what_was_typed(client, changes, field, message):
+    data = valid_post(**changes)
+    response = submit(client, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert html.count(message) == 2, "once in the summary, once by the field"
+    assert f'id="id_{field}_error"' in html
+    assert "<title>Error: Contact us" in html
+    # What the person typed is still there.
+    if field != "message":
+        assert "I have been offered immunotherapy and I am worried about side effects.</textarea>" in html
+    if field != "phone":
+        assert 'value="01632 960 114"' in html
+    assert not ContactRequest.objects.exists()
+
+
+@pytest.mark.parametrize("phone", ["01632 960 114", "+44 1632 960 114", "+1 (415) 555-0132", "07700 900461"])
+def test_uk_and_international_numbers_are_accepted(client, phone):
+    assert submit(client, valid_post(phone=phone)).status_code == 302
+    assert ContactRequest.objects.get().phone == phone
+
+
+def test_an_email_request_drops_call_back_details(client):
+    submit(client, valid_post(contact_method="email", email="m@example.org", phone=""))
+    stored = ContactRequest.objects.get()
+    assert stored.callback_days == [] and stored.callback_time == "" and stored.voicemail_ok is None
+
+
+def test_a_filled_honeypot_is_not_stored_and_keeps_the_text(client):
+    response = submit(client, valid_post(website="http://spam.example"))
+    assert response.status_code == 400
+    assert "Please check your details" in response.content.decode()
+    assert "worried about side effects.</textarea>" in response.content.decode()
+    assert not ContactRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "token",
+    [pytest.param(lambda: started_token(seconds_ago=0), id="too-fast"), pytest.param(lambda: "", id="missing"),
+     pytest.param(lambda: "1700000000:forged", id="forged")],
+)  # fmt: skip
+def test_a_form_without_a_genuine_start_time_is_not_stored(client, token):
+    response = submit(client, valid_post(form_started=token()))
+    assert response.status_code == 400
+    assert not ContactRequest.objects.exists()
+
+
+def test_the_honeypot_is_hidden_from_people(client):
+    html = client.get(CONTACT_URL).content.decode()
+    trap = html[html.index('<div class="trap"') :]
+    trap = trap[: trap.index("</div>")]
+    assert 'aria-hidden="true"' in trap and 'tabindex="-1"' in trap
+
+
+def test_the_sixth_submission_in_an_hour_gets_429_and_is_not_stored(client, settings):
+    settings.SUPPORT_RATE_LIMIT_PER_HOUR = 5
+    for _ in range(5):
+        assert submit(client, valid_post()).status_code == 302
+    response = submit(client, valid_post(message="A sixth message."))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert 'href="tel:08081570192"' in html
+    assert "A sixth message.</textarea>" in html
+    assert ContactRequest.objects.count() == 5
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, settings):
+    settings.SUPPORT_RATE_LIMIT_PER_HOUR = 2
+    settings.TRUSTED_PROXY_COUNT = 0
+    statuses = [
+        submit(client, valid_post(), HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def test_behind_a_trusted_proxy_the_client_is_counted_not_the_proxy(client, settings):
+    settings.SUPPORT_RATE_LIMIT_PER_HOUR = 1
+    settings.TRUSTED_PROXY_COUNT = 1
+    # Two people behind the same proxy; each has their own allowance.
+    first = submit(client, valid_post(), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    second = submit(client, valid_post(), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.6")
+    # A client cannot pick its own address by writing to the left of the proxy's entry.
+    third = submit(
+        client, valid_post(), REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.5"
+    )
+    assert [first.status_code, second.status_code, third.status_code] == [302, 302, 429]
+
+
+def test_when_the_cache_is_down_the_form_still_accepts_and_logs(client, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Nothing listens here: every cache call fails, as in a Redis outage.
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    with caplog.at_level(logging.WARNING, logger="support.antispam"):
+        response = submit(client, valid_post())
+    assert response.status_code == 302
+    assert ContactRequest.objects.count() == 1
+    assert "rate limit skipped" in caplog.text
+    assert "Margaret" not in caplog.text
+
+
+def test_the_privacy_notice_states_the_retention_period(client, settings):
+    settings.SUPPORT_RETENTION_DAYS = 180
+    assert "for 180 days after we close it" in client.get("/privacy/").content.decode()
+    assert "180 days after we close your request" in client.get(CONTACT_URL).content.decode()
+
+
+def test_no_email_is_sent_inside_the_request_before_commit(client):
+    # Emails are queued on commit; without a commit nothing is sent.
+    submit(client, valid_post())
+    assert mail.outbox == []
+
+
+def test_radio_groups_offer_no_blank_choice(client):
+    html = client.get(CONTACT_URL).content.decode()
+    assert "---------" not in html
+
+
+def test_the_error_summary_comes_straight_after_the_heading(client):
+    html = submit(client, valid_post(name="")).content.decode()
+    assert html.index("<h1>") < html.index("There is a problem") < html.index("If you need help now")
