@@ -8,6 +8,7 @@ a second file. Every variable is listed in .env.example and in README.md.
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -73,7 +74,8 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with our site class: two-factor sign-in when required.
+    "charity_site.apps.CharityAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +84,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_ckeditor_5",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     # The project package is an app too: it holds the site-wide pages, the
@@ -92,14 +98,26 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line and error page of a request carries its id.
+    "charity_site.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "charity_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-in while an account and address are locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "charity_site.urls"
@@ -131,10 +149,19 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Fail fast instead of hanging a worker when the database is unreachable.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    # Fail fast instead of hanging a worker when the database is unreachable:
+    # the visitor gets the 503 page with the phone number within seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes still verify, and are upgraded to Argon2 at the next sign-in.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -273,6 +300,56 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mesothelioma Support Network <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Staff sessions: signed out after 30 minutes without a request.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# The editor's upload script reads the CSRF cookie, so it cannot be HttpOnly.
+CSRF_COOKIE_HTTPONLY = False
+
+# Request bodies: form posts are small; editor images are checked separately.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# Two-factor sign-in (TOTP) for the admin. On unless turned off, whenever DEBUG is off.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=not DEBUG)
+
+# Sign-in lockout (django-axes): 5 failures for one username from one address
+# lock that pair for 30 minutes. Not by address alone, so one attacker behind
+# the charity's proxy cannot lock out every nurse; not permanent.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "charity_site.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "charity_site.client_ip.client_ip"
+# Typed usernames and passwords never reach the access log.
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "otp_token"]
+
+# Content-Security-Policy (django-csp 4). Strict for every public page; the
+# admin gets what CKEditor 5 needs in charity_site.middleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
 # Production transport security. Off in development, where there is no HTTPS.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
@@ -281,11 +358,14 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host- cookies are only accepted over HTTPS, for this host, for the whole site.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     # Only trust X-Forwarded-Proto when a proxy in front always overwrites it.
     if env_bool("BEHIND_TLS_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Health checks come from the load balancer over plain HTTP.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # The site's public address, for links in email, e.g. https://www.example.org
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -295,6 +375,8 @@ CHARITY_NAME = env_str("CHARITY_NAME", "Mesothelioma Support Network")
 SUPPORT_PHONE = env_str("SUPPORT_PHONE", "0808 157 0192")
 SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "support@example.org")
 SUPPORT_OPENING_HOURS = env_str("SUPPORT_OPENING_HOURS", "Monday to Friday, 9am to 5pm")
+# The name authenticator apps show next to a staff member's sign-in code.
+OTP_TOTP_ISSUER = CHARITY_NAME
 
 # Support line: where new-request alerts go, and the contact form's limits.
 SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
@@ -310,17 +392,30 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-pass-2026")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "charity_site.logging.RequestIdFilter"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "stream": sys.stderr, "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": sys.stderr,
+            "formatter": "plain",
+            "filters": ["request_id"],
+        },
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Replaces Django's own console handler, which would print every line twice.
     "loggers": {
+        # Replaces Django's own console handler, which would print every line twice.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # One line per task state otherwise; failures still show.
         "django_tasks": {"level": "WARNING"},
+        # Sign-in lockouts, refusals, bot hits, approvals, purges: see charity_site/security_log.py.
+        "security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # axes logs every failed attempt with the typed username; our security log
+        # records lockouts without it.
+        "axes": {"level": "WARNING"},
     },
 }

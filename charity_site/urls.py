@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -6,9 +5,6 @@ from django.views.generic import TemplateView
 from treatments.uploads import article_image_upload
 
 from . import views
-
-admin.site.site_header = f"{settings.CHARITY_NAME}: staff"
-admin.site.site_title = settings.CHARITY_NAME
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
@@ -23,10 +19,12 @@ urlpatterns = [
         name="accessibility",
     ),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("treatments/", include("treatments.urls")),
     path("support/", include("support.urls")),
     path("editor/image-upload/", article_image_upload, name="article_image_upload"),
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "charity_site.views.permission_denied"
 handler500 = "charity_site.views.server_error"

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from charity_site.text_checks import RejectNulBytesMixin, validate_single_line_text
+
 # Shown next to the consent box and stored, word for word, with each request.
 CONSENT_WORDING = (
     "I agree that the charity may keep what I have written here, including any details about "
@@ -50,7 +52,7 @@ class ContactRequestQuerySet(models.QuerySet):
         )
 
 
-class ContactRequest(models.Model):
+class ContactRequest(RejectNulBytesMixin, models.Model):
     class ContactMethod(models.TextChoices):
         CALL_BACK = "call_back", "A call back"
         EMAIL = "email", "An email"
@@ -108,7 +110,7 @@ class ContactRequest(models.Model):
     reference = models.CharField(max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
     received_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[validate_single_line_text])
     contact_method = models.CharField(max_length=10, choices=ContactMethod.choices)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=30, blank=True)
@@ -182,7 +184,7 @@ class ContactRequest(models.Model):
         return bool(self.email)
 
 
-class ContactNote(models.Model):
+class ContactNote(RejectNulBytesMixin, models.Model):
     """An internal note on a request. Append-only: never edited or deleted."""
 
     class CallOutcome(models.TextChoices):
@@ -209,7 +211,7 @@ class ContactNote(models.Model):
         super().save(*args, **kwargs)
 
 
-class StatusChange(models.Model):
+class StatusChange(RejectNulBytesMixin, models.Model):
     """Audit trail: every status move or assignment of a request."""
 
     contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="changes")

@@ -5,6 +5,8 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from charity_site.security_log import security_event
+
 from . import antispam, services
 from .forms import ContactForm
 from .models import CONSENT_WORDING
@@ -29,8 +31,10 @@ class ContactView(View):
 
     def post(self, request):
         form = ContactForm(request.POST)
-        if request.POST.get(HONEYPOT_FIELD) or antispam.filled_too_fast(request.POST.get(STARTED_FIELD, "")):
+        honeypot = bool(request.POST.get(HONEYPOT_FIELD))
+        if honeypot or antispam.filled_too_fast(request.POST.get(STARTED_FIELD, "")):
             # Not stored. A person who was caught by mistake keeps what they typed.
+            security_event("contact.bot_rejected", reason="honeypot" if honeypot else "timing")
             form.is_valid()
             return self.render_form(
                 request, form, status=400, problem=BOT_CHECK_MESSAGE.format(phone=settings.SUPPORT_PHONE)
@@ -38,6 +42,7 @@ class ContactView(View):
         if not form.is_valid():
             return self.render_form(request, form, status=400)
         if antispam.rate_limited(request):
+            security_event("contact.rate_limited")
             # Give back what they wrote, so nothing is lost, with the phone number.
             context = {"message": form.cleaned_data["message"]}
             return render(request, "support/rate_limited.html", context, status=429)

@@ -9,6 +9,8 @@ _test_environment = override_settings(
     SECURE_SSL_REDIRECT=False,
     # Password hashing is deliberately slow; tests create many users.
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    # Admin tests sign in with force_login; tests/site/test_two_factor.py turns this on.
+    ADMIN_REQUIRE_2FA=False,
     STORAGES={
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

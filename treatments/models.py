@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
+from charity_site.text_checks import RejectNulBytesMixin, validate_single_line_text
+
 DEFAULT_REVIEW_INTERVAL_MONTHS = 36
 
 
@@ -28,17 +30,20 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(day.day, last_day))
 
 
-class StaffProfile(models.Model):
+class StaffProfile(RejectNulBytesMixin, models.Model):
     """How a member of staff is named on public pages, e.g. in "Reviewed by"."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
     )
     public_name = models.CharField(
-        max_length=120, help_text="Your name as patients will see it, e.g. “Nia Roberts”."
+        max_length=120,
+        validators=[validate_single_line_text],
+        help_text="Your name as patients will see it, e.g. “Nia Roberts”.",
     )
     role_title = models.CharField(
         max_length=160,
+        validators=[validate_single_line_text],
         help_text="Your role as patients will see it, e.g. “Mesothelioma clinical nurse specialist”.",
     )
 
@@ -49,10 +54,10 @@ class StaffProfile(models.Model):
         return f"{self.public_name}, {self.role_title}"
 
 
-class Category(models.Model):
+class Category(RejectNulBytesMixin, models.Model):
     """A group of articles on the treatments index, e.g. "Living with mesothelioma"."""
 
-    name = models.CharField(max_length=120, unique=True)
+    name = models.CharField(max_length=120, unique=True, validators=[validate_single_line_text])
     position = models.PositiveIntegerField(
         default=0, help_text="Categories are listed from the lowest number to the highest."
     )
@@ -86,7 +91,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.AWAITING_APPROVAL)
 
 
-class Article(models.Model):
+class Article(RejectNulBytesMixin, models.Model):
     """
     A patient-information page about a treatment: the working copy that
     nurses edit, plus a pointer to the version the public sees.
@@ -116,7 +121,7 @@ class Article(models.Model):
     position = models.PositiveIntegerField(
         default=0, help_text="Order within its category, from the lowest number to the highest."
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[validate_single_line_text])
     summary = models.TextField(
         max_length=600, help_text="One or two plain sentences saying what the page covers."
     )
@@ -210,19 +215,28 @@ class Article(models.Model):
         }
 
 
-class Source(models.Model):
+class Source(RejectNulBytesMixin, models.Model):
     """One numbered reference in an article's working copy."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
     position = models.PositiveIntegerField(default=0)
-    authors = models.CharField(max_length=300, blank=True, help_text="e.g. “Baas P, et al.”")
-    title = models.CharField(max_length=400)
+    authors = models.CharField(
+        max_length=300, blank=True, validators=[validate_single_line_text], help_text="e.g. “Baas P, et al.”"
+    )
+    title = models.CharField(max_length=400, validators=[validate_single_line_text])
     publisher = models.CharField(
-        "journal or publisher", max_length=200, help_text="e.g. “Lancet” or “Cancer Research UK”."
+        "journal or publisher",
+        max_length=200,
+        validators=[validate_single_line_text],
+        help_text="e.g. “Lancet” or “Cancer Research UK”.",
     )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     volume_pages = models.CharField(
-        "volume, issue and pages", max_length=100, blank=True, help_text="e.g. “397(10272):375-386”."
+        "volume, issue and pages",
+        max_length=100,
+        blank=True,
+        validators=[validate_single_line_text],
+        help_text="e.g. “397(10272):375-386”.",
     )
     url = models.URLField("link", max_length=500, blank=True)
     accessed_on = models.DateField(null=True, blank=True, help_text="When the link was last checked.")
@@ -245,7 +259,7 @@ class Source(models.Model):
         }
 
 
-class ArticleVersion(models.Model):
+class ArticleVersion(RejectNulBytesMixin, models.Model):
     """
     The content of an article exactly as a clinical approver signed it off.
     Never changed after it is written: corrections make a new version.
@@ -298,7 +312,7 @@ class ArticleVersion(models.Model):
         ]
 
 
-class ArticleReview(models.Model):
+class ArticleReview(RejectNulBytesMixin, models.Model):
     """
     A full clinical review of an article: the sign-off that moves "Last reviewed".
     Made with an approval that was a full review, or on its own when a review
@@ -331,7 +345,7 @@ class ArticleReview(models.Model):
         return f"Review of {self.article} on {self.reviewed_on:%d %B %Y}"
 
 
-class ArticleTransition(models.Model):
+class ArticleTransition(RejectNulBytesMixin, models.Model):
     """Audit trail: every workflow move of an article, who made it, when and why."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
@@ -348,7 +362,7 @@ class ArticleTransition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-class ReviewReminder(models.Model):
+class ReviewReminder(RejectNulBytesMixin, models.Model):
     """A record that a review reminder went out for an article and due date."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_reminders")

@@ -13,6 +13,9 @@ from django.utils import timezone
 
 from .models import Article, ReviewReminder
 
+# Where group and user permissions live (the other backend, django-axes, holds none).
+PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
 DUE_WITHIN_DAYS = 30
 REPEAT_AFTER = datetime.timedelta(days=7)
 
@@ -26,8 +29,12 @@ class ReminderRun:
 def review_reminder_recipients() -> list[str]:
     """Active editors and approvers, by group or direct permission; not superusers as such."""
     User = get_user_model()
-    can_act = User.objects.with_perm("treatments.change_article", include_superusers=False).union(
-        User.objects.with_perm("treatments.approve_article", include_superusers=False)
+    can_act = User.objects.with_perm(
+        "treatments.change_article", include_superusers=False, backend=PERMISSION_BACKEND
+    ).union(
+        User.objects.with_perm(
+            "treatments.approve_article", include_superusers=False, backend=PERMISSION_BACKEND
+        )
     )
     return sorted({user.email for user in can_act if user.email})
 

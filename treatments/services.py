@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from charity_site.security_log import security_event
+
 from .models import Article, ArticleReview, ArticleTransition, ArticleVersion, StaffProfile
 from .sanitise import sanitise_html
 
@@ -181,6 +183,13 @@ def article_approve(
     article.live_version = version
     article.save(update_fields=["live_version"])
     article_transition(article=article, to_status=Status.PUBLISHED, actor=approver, comment=comment.strip())
+    security_event(
+        "article.approved",
+        user_id=approver.pk,
+        article_id=article.pk,
+        version=version.number,
+        full_review=full_review,
+    )
     if full_review:
         _record_review(
             article=article,

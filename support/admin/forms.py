@@ -3,11 +3,16 @@ from django.contrib.auth import get_user_model
 
 from ..models import ContactRequest
 
+# Where group and user permissions live (the other backend, django-axes, holds none).
+PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
 
 def support_team():
     return (
         get_user_model()
-        .objects.with_perm("support.change_contactrequest", include_superusers=False)
+        .objects.with_perm(
+            "support.change_contactrequest", include_superusers=False, backend=PERMISSION_BACKEND
+        )
         .filter(is_active=True)
         .order_by("first_name", "username")
     )

@@ -5,6 +5,7 @@ draft, confirm still accurate, withdraw and restore. Each is a plain form page
 service, not this page, decides whether the action is allowed.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+
+from charity_site.security_log import security_event
 
 from .. import services
 from ..diff import content_diff
@@ -66,6 +69,7 @@ class WorkflowAction:
     form_class: type[forms.Form]
     perform: Callable[[Article, object, dict], object]
     done_message: str
+    permission: str  # needed to open the page at all; the service checks again
 
 
 ACTIONS = {
@@ -75,6 +79,7 @@ ACTIONS = {
         SubmitForm,
         lambda article, user, data: services.article_submit(article=article, user=user),
         "Submitted for approval. A clinical approver will check it.",
+        "treatments.change_article",
     ),
     "approve": WorkflowAction(
         "Approve",
@@ -88,6 +93,7 @@ ACTIONS = {
             comment=data["comment"],
         ),
         "Approved. Patients now see this version.",
+        "treatments.approve_article",
     ),
     "return": WorkflowAction(
         "Return to draft",
@@ -97,6 +103,7 @@ ACTIONS = {
             article=article, approver=user, comment=data["comment"]
         ),
         "Returned to draft with your comment.",
+        "treatments.approve_article",
     ),
     "confirm": WorkflowAction(
         "Confirm still accurate",
@@ -109,6 +116,7 @@ ACTIONS = {
             comment=data["comment"],
         ),
         "Full review recorded. The review dates have moved; the content has not changed.",
+        "treatments.approve_article",
     ),
     "archive": WorkflowAction(
         "Withdraw",
@@ -118,6 +126,7 @@ ACTIONS = {
             article=article, approver=user, comment=data["comment"]
         ),
         "Withdrawn. The page now tells visitors it has been withdrawn.",
+        "treatments.archive_article",
     ),
     "restore": WorkflowAction(
         "Restore",
@@ -127,6 +136,7 @@ ACTIONS = {
             article=article, approver=user, comment=data["comment"]
         ),
         "Restored.",
+        "treatments.archive_article",
     ),
 }
 
@@ -171,6 +181,13 @@ def workflow_view(model_admin, request, object_id: str, action: str):
                 spec.perform(article, request.user, form.cleaned_data)
             except services.WorkflowError as refusal:
                 messages.error(request, str(refusal))
+                security_event(
+                    "workflow.refused",
+                    level=logging.WARNING,
+                    user_id=request.user.pk,
+                    article_id=article.pk,
+                    action=action,
+                )
                 status = 409
             except PermissionDenied as refusal:
                 messages.error(request, str(refusal) or "You do not have permission to do that.")

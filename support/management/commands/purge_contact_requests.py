@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from charity_site.security_log import security_event
 from support.models import ContactRequest
 
 
@@ -28,5 +29,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {reference}")
             if not dry_run:
                 doomed.delete()
+                security_event("contact.purged", count=len(references), retention_days=days)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(f"{verb} {len(references)} closed request(s) closed more than {days} days ago.")

@@ -1,0 +1,42 @@
+import secrets
+
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+
+from .logging import current_request_id
+
+# Staff pages where CKEditor 5 runs: it sets inline styles and previews
+# images from data: and blob: URLs. Public pages never get these.
+EDITOR_PATH_PREFIXES = ("/admin/", "/editor/")
+EDITOR_POLICY = {"style-src": [UNSAFE_INLINE], "img-src": ["data:", "blob:"]}
+
+
+class RequestIdMiddleware:
+    """
+    Give each request a random id, put it on every log line it causes and in
+    an X-Request-ID header; error pages show it so support can find the log.
+    Never taken from the request: a client could forge log entries with it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = secrets.token_hex(6)
+        token = current_request_id.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, relaxed for the admin's editor and nowhere else."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith(EDITOR_PATH_PREFIXES):
+            parts.update = {**(parts.update or {}), **EDITOR_POLICY}
+        return parts
