@@ -1,4 +1,7 @@
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -11,10 +14,16 @@ from . import antispam, services
 from .forms import ContactForm
 from .models import CONSENT_WORDING
 
+logger = logging.getLogger(__name__)
+
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "form_started"
 SESSION_REFERENCE = "support_reference"
 
+NOT_STORED_MESSAGE = (
+    "Sorry, we could not send your message because of a problem on our side. Nothing has been "
+    "lost: your message is still below. Please try again in a few minutes, or call us free on {phone}."
+)
 BOT_CHECK_MESSAGE = (
     "Sorry, we could not send your message. Please check your details and press “Send” again, "
     "or call us free on {phone}."
@@ -46,9 +55,18 @@ class ContactView(View):
             # Give back what they wrote, so nothing is lost, with the phone number.
             context = {"message": form.cleaned_data["message"]}
             return render(request, "support/rate_limited.html", context, status=429)
-        contact_request = services.contact_request_create(
-            form_data={field: form.cleaned_data[field] for field in ContactForm.Meta.fields}
-        )
+        try:
+            contact_request = services.contact_request_create(
+                form_data={field: form.cleaned_data[field] for field in ContactForm.Meta.fields}
+            )
+        except DatabaseError:
+            # Nothing was stored. Give the form back with everything they typed.
+            logger.exception("Contact request could not be stored: the database is not answering.")
+            response = self.render_form(
+                request, form, status=503, problem=NOT_STORED_MESSAGE.format(phone=settings.SUPPORT_PHONE)
+            )
+            response["Retry-After"] = "60"
+            return response
         request.session[SESSION_REFERENCE] = contact_request.reference
         return redirect("support:thank_you")
 

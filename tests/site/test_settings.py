@@ -15,8 +15,9 @@ LONG_KEY = "k" * 30 + "-production-like-key-" + "9" * 20
 def start_django(**env_vars: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key not in CONFIGURED_HERE}
     env.update(env_vars, DJANGO_SETTINGS_MODULE="charity_site.settings")
+    probe = env.pop("PROBE", "print('started')")
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", f"import django; django.setup(); {probe}"],
         cwd=PROJECT_DIR,
         env=env,
         capture_output=True,

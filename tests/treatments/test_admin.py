@@ -327,3 +327,17 @@ def test_change_permission_alone_does_not_grant_approval():
     user = UserFactory()
     user.user_permissions.add(Permission.objects.get(codename="change_article"))
     assert not fresh(user).has_perm("treatments.approve_article")
+
+
+def test_a_script_posted_straight_to_the_admin_never_reaches_the_public_page(client):
+    """Security plan A1: the editor is bypassed; the change is kept, the script is not."""
+    writer, checker = nurse(), approver()
+    article = ArticleFactory(written_by=writer, last_edited_by=writer)
+    client.force_login(writer)
+    body = "<script>alert(1)</script><p>ok</p>"
+    assert client.post(change_url(article), article_form_data(article, body=body)).status_code == 302
+    services.article_submit(article=article, user=fresh(writer))
+    services.article_approve(article=article, approver=fresh(checker), full_review=True)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<p>ok</p>" in html
+    assert "<script>alert(1)" not in html

@@ -121,3 +121,18 @@ def test_an_oversized_file_is_refused(client, settings):
 def test_upload_needs_post(client):
     client.force_login(nurse())
     assert client.get(UPLOAD_URL).status_code == 405
+
+
+def test_an_upload_without_the_csrf_token_is_refused(media_root):
+    """Security plan A9."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(nurse())
+    assert client.post(UPLOAD_URL, {"upload": image_file()}).status_code == 403
+    assert not any(media_root.rglob("*.png"))
+
+
+def test_image_cleanup_stays_off(settings):
+    """It deletes files by base name, including images other articles still use."""
+    assert settings.CKEDITOR_5_IMAGE_CLEANUP is False

@@ -196,3 +196,17 @@ def test_demo_content_renders_and_only_radiotherapy_is_overdue(client):
     chemotherapy = client.get("/treatments/chemotherapy/").content.decode()
     assert "Coping with side effects" not in chemotherapy
     assert client.get("/treatments/supportive-care/").status_code == 404
+
+
+def test_a_script_already_in_the_database_is_neutralised_at_render(client):
+    """Security plan A5: a row written around the services (shell, bad migration)."""
+    from treatments.models import ArticleVersion
+
+    article = published_article(title='"><script>alert(1)</script>')
+    ArticleVersion.objects.filter(pk=article.live_version_id).update(
+        body="<p>kept</p><script>alert(2)</script><img src=x onerror=alert(3)>"
+    )
+    html = page(client, article).content.decode()
+    assert "<p>kept</p>" in html
+    assert "<script>alert" not in html and "onerror" not in html
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html

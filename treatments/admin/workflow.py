@@ -168,7 +168,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     article = get_object_or_404(
         Article.objects.select_related("live_version", "last_edited_by"), pk=object_id
     )
-    if not model_admin.has_view_permission(request, article):
+    if not (model_admin.has_view_permission(request, article) and request.user.has_perm(spec.permission)):
         raise PermissionDenied
     change_url = reverse("admin:treatments_article_change", args=[article.pk])
 
