@@ -1,12 +1,8 @@
 """A database outage: visitors get the 503 page with the phone number, never a traceback."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from tests.site.database_down import run_with_database_down
 
 # Requests made in a fresh process whose DATABASE_URL points at a closed port,
 # exactly as a deployment with its database down would see them.
@@ -44,32 +40,14 @@ print("RESULTS" + json.dumps(results))
 """
 
 
-def run_with_database_down(static_root):
-    env = dict(os.environ)
-    env.update(
-        STATIC_ROOT=str(static_root),
-        DJANGO_SETTINGS_MODULE="charity_site.settings",
-        DEBUG="false",
-        SECRET_KEY="outage-test-" + "x" * 50,
-        ALLOWED_HOSTS="testserver",
-        DATABASE_URL="postgres://postgres@127.0.0.1:9/charity",
-        SECURE_SSL_REDIRECT="false",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", REQUESTS_WITH_DATABASE_DOWN],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+def outage_results(static_root):
+    result = run_with_database_down(REQUESTS_WITH_DATABASE_DOWN, STATIC_ROOT=str(static_root))
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULTS"))
     return json.loads(line.removeprefix("RESULTS")), result.stderr
 
 
 def test_pages_needing_the_database_answer_503_with_the_phone_number(tmp_path):
-    results, log = run_with_database_down(tmp_path)
+    results, log = outage_results(tmp_path)
     for path in ["/treatments/", "/treatments/immunotherapy/", "POST /support/contact/"]:
         page = results[path]
         assert page["status"] == 503, path
@@ -90,7 +68,7 @@ def test_pages_needing_the_database_answer_503_with_the_phone_number(tmp_path):
 
 
 def test_health_checks_report_the_outage_and_the_home_page_still_works(tmp_path):
-    results, _ = run_with_database_down(tmp_path)
+    results, _ = outage_results(tmp_path)
     assert results["/healthz"]["status"] == 503
     assert json.loads(results["/readyz"]["body"]) == {"status": "unavailable", "database": "down"}
     assert results["/readyz"]["status"] == 503
