@@ -1,5 +1,9 @@
 from django.conf import settings
 
+DEFAULT_DESCRIPTION = (
+    "Information and support for people affected by mesothelioma, and the people who care for them."
+)
+
 
 def charity(request):
     """The charity's contact details, shown on every page."""
@@ -10,6 +14,8 @@ def charity(request):
         "support_email": settings.SUPPORT_EMAIL,
         "support_opening_hours": settings.SUPPORT_OPENING_HOURS,
         "support_retention_days": settings.SUPPORT_RETENTION_DAYS,
+        "site_url": settings.SITE_URL,
+        "default_description": DEFAULT_DESCRIPTION,
     }
 
 

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     # Before staticfiles, so runserver in development serves files as production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_ckeditor_5",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -229,6 +231,10 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
+# Per-client hourly limits (contact form, page feedback) live in this cache.
+RATE_LIMIT_CACHE = "default"
+FEEDBACK_RATE_LIMIT_PER_HOUR = env_int("FEEDBACK_RATE_LIMIT_PER_HOUR", 20)
+
 # How many reverse proxies in front of the site append to X-Forwarded-For.
 # 0: use the socket address and ignore the header (anyone can write it).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -282,6 +288,7 @@ CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
 CKEDITOR_5_IMAGE_CLEANUP = False
 ARTICLE_IMAGE_MAX_BYTES = env_int("ARTICLE_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 ARTICLE_IMAGE_MAX_PIXELS = env_int("ARTICLE_IMAGE_MAX_PIXELS", 25_000_000)
+ARTICLE_LEAFLET_MAX_BYTES = env_int("ARTICLE_LEAFLET_MAX_BYTES", 10 * 1024 * 1024)
 
 # Email: printed to the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -382,7 +389,6 @@ OTP_TOTP_ISSUER = CHARITY_NAME
 SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
 SUPPORT_REPLY_WITHIN = env_str("SUPPORT_REPLY_WITHIN", "two working days")
 SUPPORT_RATE_LIMIT_PER_HOUR = env_int("SUPPORT_RATE_LIMIT_PER_HOUR", 5)
-SUPPORT_RATE_LIMIT_CACHE = "default"
 SUPPORT_FORM_MIN_SECONDS = env_int("SUPPORT_FORM_MIN_SECONDS", 3)
 SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 365)
 

@@ -1,23 +1,52 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from treatments.uploads import article_image_upload
+from treatments.views import search
 
 from . import views
+from .sitemaps import SITEMAPS
+
+
+def page(template_name: str, title: str, description: str):
+    return TemplateView.as_view(
+        template_name=template_name, extra_context={"page_title": title, "page_description": description}
+    )
+
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
+    path(
+        "",
+        page(
+            "pages/home.html",
+            "Mesothelioma information and support",
+            "Information and support for people affected by mesothelioma, and the people who care for them.",
+        ),
+        name="home",
+    ),
     path(
         "privacy/",
-        TemplateView.as_view(template_name="pages/privacy.html"),
+        page(
+            "pages/privacy.html", "Privacy notice", "What personal information we hold, why, and your rights."
+        ),
         name="privacy",
     ),
     path(
         "accessibility/",
-        TemplateView.as_view(template_name="pages/accessibility.html"),
+        page(
+            "pages/accessibility.html",
+            "Accessibility statement",
+            "How accessible this website is, and how to tell us about a problem.",
+        ),
         name="accessibility",
     ),
+    path("search/", search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("treatments/", include("treatments.urls")),
@@ -25,6 +54,10 @@ urlpatterns = [
     path("editor/image-upload/", article_image_upload, name="article_image_upload"),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # Development only: in production the web server serves uploaded files.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler403 = "charity_site.views.permission_denied"
 handler500 = "charity_site.views.server_error"

@@ -4,17 +4,12 @@ the people we serve: a honeypot field, a signed start time with a minimum
 fill time, and a per-client rate limit that fails open.
 """
 
-import hashlib
-import logging
 import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
 
-from charity_site.client_ip import client_ip
-
-logger = logging.getLogger(__name__)
+from charity_site.rate_limit import rate_limited as shared_rate_limited
 
 _SALT = "support.contact-form.started"
 
@@ -32,24 +27,6 @@ def filled_too_fast(token: str) -> bool:
     return time.time() - started < settings.SUPPORT_FORM_MIN_SECONDS
 
 
-def _rate_key(request) -> str:
-    # Hashed so the cache never holds a raw address.
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
-    return f"support:contact-rate:{digest}"
-
-
 def rate_limited(request) -> bool:
-    """
-    Count this submission against the client's hourly allowance. If the cache
-    is down, let the submission through and log it: losing a patient's
-    message is worse than letting some spam in.
-    """
-    cache = caches[settings.SUPPORT_RATE_LIMIT_CACHE]
-    key = _rate_key(request)
-    try:
-        cache.add(key, 0, timeout=3600)
-        count = cache.incr(key)
-    except Exception:
-        logger.warning("Contact form rate limit skipped: the cache is not answering.", exc_info=True)
-        return False
-    return count > settings.SUPPORT_RATE_LIMIT_PER_HOUR
+    """The contact form's allowance per client (SUPPORT_RATE_LIMIT_PER_HOUR); fails open."""
+    return shared_rate_limited(request, scope="contact", per_hour=settings.SUPPORT_RATE_LIMIT_PER_HOUR)

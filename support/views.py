@@ -53,7 +53,7 @@ class ContactView(View):
         if antispam.rate_limited(request):
             security_event("contact.rate_limited")
             # Give back what they wrote, so nothing is lost, with the phone number.
-            context = {"message": form.cleaned_data["message"]}
+            context = {"page_title": "Please call us instead", "message": form.cleaned_data["message"]}
             return render(request, "support/rate_limited.html", context, status=429)
         try:
             contact_request = services.contact_request_create(
@@ -73,6 +73,8 @@ class ContactView(View):
     def render_form(self, request, form, *, status=200, problem=""):
         form.link_hints_and_errors()
         context = {
+            "page_title": "Contact us",
+            "page_description": "Ask a specialist mesothelioma nurse to call you back or email you.",
             "form": form,
             "problem": problem,
             "consent_wording": CONSENT_WORDING,
@@ -89,5 +91,9 @@ def thank_you(request):
     reference = request.session.get(SESSION_REFERENCE)
     if not reference:
         return redirect("support:contact")
-    context = {"reference": reference, "reply_within": settings.SUPPORT_REPLY_WITHIN}
+    context = {
+        "page_title": "We have your message",
+        "reference": reference,
+        "reply_within": settings.SUPPORT_REPLY_WITHIN,
+    }
     return render(request, "support/thank_you.html", context)

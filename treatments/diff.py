@@ -51,13 +51,15 @@ def content_diff(old: dict | None, new: dict) -> list[FieldDiff]:
     Compare two content snapshots (title, summary, sanitised body, sources).
     With no old snapshot (a first approval) everything is new.
     """
-    old = old or {"title": "", "summary": "", "body": "", "sources": []}
+    old = old or {"title": "", "summary": "", "body": "", "sources": [], "resources": []}
 
     def lines(snapshot: dict, field: str) -> list[str]:
         if field == "body":
             return html_to_text(snapshot["body"]).splitlines()
         if field == "sources":
             return [f"{n}. {format_source(source)}" for n, source in enumerate(snapshot["sources"], 1)]
+        if field == "resources":
+            return [f"{item['title']} ({item['url']})" for item in snapshot.get("resources", [])]
         return [line for line in snapshot[field].splitlines() if line.strip()]
 
     return [

@@ -8,8 +8,10 @@ ArticleReview records (full clinical reviews), not from edits.
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,6 +19,8 @@ from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
 from charity_site.text_checks import RejectNulBytesMixin, validate_single_line_text
+
+from .uploads import validate_pdf
 
 DEFAULT_REVIEW_INTERVAL_MONTHS = 36
 
@@ -212,6 +216,7 @@ class Article(RejectNulBytesMixin, models.Model):
             "summary": self.summary,
             "body": self.body,
             "sources": [source.as_dict() for source in self.sources.all()],
+            "resources": [resource.as_dict() for resource in self.resources.all()],
         }
 
 
@@ -270,9 +275,14 @@ class ArticleVersion(RejectNulBytesMixin, models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField()
     body = models.TextField(help_text="Sanitised HTML.")
-    # The sources as approved: a list of Source.as_dict() records. Stored with
-    # the version so a later edit to the working copy cannot change them.
+    # The sources and leaflets as approved: lists of Source.as_dict() and
+    # ArticleResource.as_dict() records, stored with the version so a later
+    # edit to the working copy cannot change what patients see.
     sources = models.JSONField(default=list)
+    resources = models.JSONField(default=list)
+    # Derived from the content above when the version is written, for search.
+    body_text = models.TextField(blank=True, help_text="The body as plain text.")
+    search_vector = SearchVectorField(null=True, editable=False)
     written_by_name = models.CharField(max_length=300)
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     approved_at = models.DateTimeField()
@@ -297,7 +307,13 @@ class ArticleVersion(RejectNulBytesMixin, models.Model):
         super().save(*args, **kwargs)
 
     def content_snapshot(self) -> dict:
-        return {"title": self.title, "summary": self.summary, "body": self.body, "sources": self.sources}
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "body": self.body,
+            "sources": self.sources,
+            "resources": self.resources,
+        }
 
     def source_records(self) -> list[dict]:
         """The approved sources for display, with their accessed date as a date."""
@@ -376,3 +392,65 @@ class ReviewReminder(RejectNulBytesMixin, models.Model):
 
     def __str__(self):
         return f"Reminder for {self.article} (due {self.due_on})"
+
+
+def leaflet_upload_to(resource: "ArticleResource", filename: str) -> str:
+    # A random name: never the uploader's file name, never overwriting another file.
+    return f"leaflets/{uuid.uuid4().hex}.pdf"
+
+
+class ArticleResource(RejectNulBytesMixin, models.Model):
+    """
+    A downloadable leaflet attached to an article's working copy. Like the
+    text, it reaches the public only when an approver signs the article off.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="resources")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(
+        max_length=200,
+        validators=[validate_single_line_text],
+        help_text="What the leaflet is, as patients will see it, e.g. “Immunotherapy: a guide for patients”.",
+    )
+    file = models.FileField(
+        upload_to=leaflet_upload_to,
+        validators=[validate_pdf],
+        help_text="A PDF file, at most 10 MB.",
+    )
+    size_bytes = models.PositiveIntegerField(editable=False, default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "downloadable leaflet"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.size_bytes = self.file.size
+        super().save(*args, **kwargs)
+
+    def as_dict(self) -> dict:
+        return {"title": self.title, "url": self.file.url, "size_bytes": self.size_bytes, "file_type": "PDF"}
+
+
+class PageFeedback(RejectNulBytesMixin, models.Model):
+    """
+    A reader's answer to "Was this page helpful?", against the approved
+    version they were reading. Anonymous: nothing identifies the reader.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback")
+    version = models.ForeignKey(ArticleVersion, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField()
+    comment = models.TextField(max_length=500, blank=True, help_text="What the reader was looking for.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "page feedback"
+        verbose_name_plural = "page feedback"
+        indexes = [models.Index(fields=["article", "created_at"])]
+
+    def __str__(self):
+        return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.article}"

@@ -16,7 +16,8 @@ from django.utils import timezone
 from charity_site.security_log import security_event
 
 from .models import Article, ArticleReview, ArticleTransition, ArticleVersion, StaffProfile
-from .sanitise import sanitise_html
+from .sanitise import html_to_text, sanitise_html
+from .search import searchable_text, version_search_vector
 
 Status = Article.Status
 
@@ -167,13 +168,22 @@ def article_approve(
     snapshot = article_approvable_content(article)
     previous = article.versions.order_by("-number").values_list("number", flat=True).first() or 0
     now = timezone.now()
+    body_text = searchable_text(html_to_text(snapshot["body"]))
     version = ArticleVersion.objects.create(
         article=article,
         number=previous + 1,
         title=snapshot["title"],
         summary=snapshot["summary"],
         body=snapshot["body"],
+        body_text=body_text,
+        search_vector=version_search_vector(
+            title=snapshot["title"],
+            summary=snapshot["summary"],
+            body_text=body_text,
+            sources=snapshot["sources"],
+        ),
         sources=snapshot["sources"],
+        resources=snapshot["resources"],
         written_by_name=", ".join(part for part in public_name(article.written_by) if part),
         approved_by=approver,
         approved_at=now,

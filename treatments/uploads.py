@@ -9,6 +9,7 @@ import uuid
 import warnings
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.views.decorators.http import require_POST
@@ -55,3 +56,22 @@ def article_image_upload(request):
     upload.seek(0)
     name = default_storage.save(f"articles/{uuid.uuid4().hex}.{ALLOWED_FORMATS[image_format]}", upload)
     return JsonResponse({"url": default_storage.url(name)})
+
+
+def validate_pdf(upload) -> None:
+    """
+    A leaflet must be a PDF by its content, not only its name: it starts with the
+    PDF header and ends with the end-of-file marker. Also within the size limit.
+    """
+    max_bytes = settings.ARTICLE_LEAFLET_MAX_BYTES
+    if upload.size > max_bytes:
+        raise ValidationError(f"The file is too large. The limit is {max_bytes // (1024 * 1024)} MB.")
+    if not upload.name.lower().endswith(".pdf"):
+        raise ValidationError("Upload a PDF file (its name should end in .pdf).")
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(max(upload.size - 2048, 0))
+    tail = upload.read()
+    upload.seek(0)
+    if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
+        raise ValidationError("This file is not a PDF, even though its name ends in .pdf.")

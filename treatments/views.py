@@ -1,10 +1,21 @@
+from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from .models import Article
+from charity_site.rate_limit import rate_limited
+from charity_site.security_log import security_event
+
+from . import feedback as page_feedback
+from .models import Article, PageFeedback
 from .sanitise import add_section_anchors, sanitise_html
+from .search import MAX_QUERY_LENGTH, parse_query, search_articles, uses_postgres_search
+from .structured_data import medical_web_page
+
+FEEDBACK_SESSION_KEY = "page_feedback"
 
 
 class ArticleIndexView(ListView):
@@ -12,6 +23,10 @@ class ArticleIndexView(ListView):
 
     template_name = "treatments/article_list.html"
     context_object_name = "articles"
+    extra_context = {
+        "page_title": "Treatments for mesothelioma",
+        "page_description": "Plain-English guides to the treatments for mesothelioma, written and checked by specialist nurses.",
+    }
 
     def get_queryset(self):
         return (
@@ -46,13 +61,20 @@ class ArticleDetailView(DetailView):
         # Sanitised again at render: approval already cleaned it, but nothing
         # reaches a page without passing the policy as it stands today.
         body, sections = add_section_anchors(sanitise_html(version.body))
+        given = self.request.session.get(FEEDBACK_SESSION_KEY, {}).get(str(article.pk))
         context.update(
+            page_title=version.title,
+            page_description=version.summary,
             version=version,
             body=mark_safe(body),  # noqa: S308 - sanitised by nh3 just above
             sections=sections,
             sources=version.source_records(),
+            resources=version.resources,
             review_overdue=article.is_review_overdue(),
             other_articles=self.other_articles(article),
+            structured_data=medical_web_page(article, self.request),
+            feedback_given=given is not None,
+            feedback_comment_form=page_feedback.CommentForm() if given else None,
         )
         return context
 
@@ -61,3 +83,54 @@ class ArticleDetailView(DetailView):
         public = Article.objects.public().select_related("live_version").exclude(pk=article.pk)
         chosen = list(public.filter(pk__in=article.related_articles.values("pk")))
         return chosen or list(public.filter(category_id=article.category_id))
+
+
+@require_POST
+def article_feedback(request, slug):
+    """Yes/no, then an optional comment. Plain form posts: no JavaScript needed."""
+    article = get_object_or_404(Article.objects.public().select_related("live_version"), slug=slug)
+    given = request.session.get(FEEDBACK_SESSION_KEY, {})
+    anchor = f"{article.get_absolute_url()}#feedback"
+
+    if "comment" in request.POST:
+        feedback = PageFeedback.objects.filter(pk=given.get(str(article.pk)), article=article).first()
+        form = page_feedback.CommentForm(request.POST)
+        if feedback is None:
+            return redirect(anchor)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["comment"]))
+            return redirect(anchor)
+        page_feedback.feedback_add_comment(feedback=feedback, comment=form.cleaned_data["comment"])
+        given.pop(str(article.pk))
+        request.session[FEEDBACK_SESSION_KEY] = given
+        messages.success(request, "Thank you. Your comment will help us improve this page.")
+        return redirect(anchor)
+
+    form = page_feedback.HelpfulForm(request.POST)
+    if not form.is_valid():
+        return redirect(anchor)
+    if rate_limited(request, scope="feedback", per_hour=settings.FEEDBACK_RATE_LIMIT_PER_HOUR):
+        security_event("feedback.rate_limited", article_id=article.pk)
+        messages.info(request, "Thank you. We have already had a lot of answers from your connection.")
+        return redirect(anchor)
+    feedback = page_feedback.feedback_record(
+        article=article, helpful=form.cleaned_data["helpful"], version_id=form.cleaned_data["version"]
+    )
+    request.session[FEEDBACK_SESSION_KEY] = {**given, str(article.pk): feedback.pk}
+    return redirect(anchor)
+
+
+def search(request):
+    raw = request.GET.get("q", "")
+    terms = parse_query(raw)
+    results = search_articles(terms)
+    context = {
+        "page_title": f"Search results for “{raw[:60]}”" if raw.strip() else "Search",
+        "page_description": "Search the treatment pages.",
+        "query": raw[:MAX_QUERY_LENGTH],
+        "terms": terms,
+        "results": results,
+        "searched": bool(raw.strip()),
+        "full_text": uses_postgres_search(),
+    }
+    return render(request, "treatments/search.html", context)

@@ -16,7 +16,7 @@ from PIL import Image
 
 from support import services as support_services
 from tests.factories import UserFactory, approver, nurse, published_article
-from treatments.models import Article
+from treatments.models import Article, PageFeedback
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,9 @@ ADMIN_PAGES = {
     ("treatments.staffprofile", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
     ("treatments.staffprofile", "add"): DENY,
     ("treatments.staffprofile", "change"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.pagefeedback", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.pagefeedback", "add"): DENY,
+    ("treatments.pagefeedback", "change"): {"nurse": 200, "approver": 200, "support": 403},
     ("support.contactrequest", "changelist"): {"nurse": 403, "approver": 403, "support": 200},
     ("support.contactrequest", "add"): DENY,
     ("support.contactrequest", "change"): {"nurse": 403, "approver": 403, "support": 200},
@@ -106,6 +109,9 @@ def world(db):
         "treatments.category": published.category_id,
         "treatments.staffprofile": users["approver"].staff_profile.pk,
         "support.contactrequest": contact.pk,
+        "treatments.pagefeedback": PageFeedback.objects.create(
+            article=published, version=published.live_version, helpful=True
+        ).pk,
         "auth.user": admin_user.pk,
         "auth.group": Group.objects.first().pk,
         "otp_totp.totpdevice": TOTPDevice.objects.create(user=admin_user, name="phone").pk,

@@ -184,11 +184,11 @@ def test_when_the_cache_is_down_the_form_still_accepts_and_logs(client, settings
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    with caplog.at_level(logging.WARNING, logger="support.antispam"):
+    with caplog.at_level(logging.WARNING, logger="charity_site.rate_limit"):
         response = submit(client, valid_post())
     assert response.status_code == 302
     assert ContactRequest.objects.count() == 1
-    assert "rate limit skipped" in caplog.text
+    assert "Rate limit contact skipped" in caplog.text
     assert "Margaret" not in caplog.text
 
 

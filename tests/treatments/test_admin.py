@@ -210,6 +210,8 @@ def article_form_data(article, **changes):
         "review_interval_months": article.review_interval_months,
         "sources-TOTAL_FORMS": "0",
         "sources-INITIAL_FORMS": "0",
+        "resources-TOTAL_FORMS": "0",
+        "resources-INITIAL_FORMS": "0",
         "versions-TOTAL_FORMS": "0",
         "versions-INITIAL_FORMS": "0",
         "reviews-TOTAL_FORMS": "0",

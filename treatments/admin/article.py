@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from django.db.models import Count, F, Q
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -8,7 +9,15 @@ from django.utils.html import format_html
 
 from .. import services
 from ..diff import format_source
-from ..models import Article, ArticleReview, ArticleTransition, ArticleVersion, Source
+from ..models import (
+    Article,
+    ArticleResource,
+    ArticleReview,
+    ArticleTransition,
+    ArticleVersion,
+    PageFeedback,
+    Source,
+)
 from ..readability import TARGET_READING_AGE, readability_of
 from ..sanitise import html_to_text
 from .workflow import ACTIONS, available_actions, workflow_view
@@ -36,6 +45,13 @@ class SourceInline(admin.StackedInline):
     verbose_name = "source"
     verbose_name_plural = "sources (numbered in this order)"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ResourceInline(admin.TabularInline):
+    model = ArticleResource
+    extra = 0
+    fields = ["position", "title", "file"]
+    verbose_name_plural = "downloadable leaflets (PDF; public only after approval)"
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -79,7 +95,15 @@ class ArticleTransitionInline(ReadOnlyInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "category", "status", "last_reviewed_on", "next_review_due", "last_edited_by"]
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "last_reviewed_on",
+        "next_review_due",
+        "feedback_since_approval",
+        "last_edited_by",
+    ]
     list_filter = ["status", ReviewDueFilter, "category"]
     search_fields = ["title", "slug", "summary"]
     list_select_related = ["category", "last_edited_by"]
@@ -91,6 +115,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "last_reviewed_on",
         "next_review_due_on",
         "readability",
+        "feedback_since_approval",
     ]
     fieldsets = [
         ("Page", {"fields": ["title", "slug", "summary", "body", "readability"]}),
@@ -106,11 +131,18 @@ class ArticleAdmin(admin.ModelAdmin):
                     "last_edited_at",
                     "last_reviewed_on",
                     "next_review_due_on",
+                    "feedback_since_approval",
                 ]
             },
         ),
     ]
-    inlines = [SourceInline, ArticleVersionInline, ArticleReviewInline, ArticleTransitionInline]
+    inlines = [
+        SourceInline,
+        ResourceInline,
+        ArticleVersionInline,
+        ArticleReviewInline,
+        ArticleTransitionInline,
+    ]
     autocomplete_fields = ["related_articles"]
     prepopulated_fields = {"slug": ["title"]}
     change_form_template = "admin/treatments/article/change_form.html"
@@ -125,6 +157,33 @@ class ArticleAdmin(admin.ModelAdmin):
                 article.next_review_due_on.strftime("%d %b %Y"),
             )
         return article.next_review_due_on.strftime("%d %b %Y")
+
+    @admin.display(description="readers' feedback since approval")
+    def feedback_since_approval(self, article):
+        """Answers on the live version: how many, and the share that said "yes"."""
+        answers = getattr(article, "live_answers", None)
+        if answers is None:
+            counts = article.feedback.filter(version_id=article.live_version_id).aggregate(
+                answers=Count("pk"), yes=Count("pk", filter=Q(helpful=True))
+            )
+            answers, yes = counts["answers"], counts["yes"]
+        else:
+            yes = article.live_yes
+        if not answers:
+            return "No answers yet"
+        return f"{answers} answer{'s' if answers != 1 else ''}, {round(100 * yes / answers)}% helpful"
+
+    def get_queryset(self, request):
+        # The feedback figures for the whole changelist in the same query.
+        live = Q(feedback__version_id=F("live_version_id"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                live_answers=Count("feedback", filter=live),
+                live_yes=Count("feedback", filter=live & Q(feedback__helpful=True)),
+            )
+        )
 
     @admin.display(description="public page")
     def public_page(self, article):
@@ -234,6 +293,27 @@ class ArticleVersionAdmin(admin.ModelAdmin):
     def sources_list(self, version):
         lines = (f"{n}. {format_source(source)}" for n, source in enumerate(version.sources, 1))
         return linebreaksbr("\n".join(lines))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PageFeedback)
+class PageFeedbackAdmin(admin.ModelAdmin):
+    """What readers said, read-only. Anonymous: there is nobody to reply to."""
+
+    list_display = ["created_at", "article", "version", "helpful", "comment"]
+    list_filter = ["helpful", "article"]
+    search_fields = ["comment", "article__title"]
+    list_select_related = ["article", "version"]
+    readonly_fields = ["created_at", "article", "version", "helpful", "comment"]
+    fields = readonly_fields
 
     def has_add_permission(self, request):
         return False

@@ -1,0 +1,18 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from treatments.sitemaps import ArticleSitemap
+
+
+class StaticPageSitemap(Sitemap):
+    changefreq = "yearly"
+    priority = 0.5
+
+    def items(self):
+        return ["home", "treatments:index", "support:contact", "privacy", "accessibility"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {"pages": StaticPageSitemap, "treatments": ArticleSitemap}
