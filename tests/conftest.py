@@ -1,3 +1,7 @@
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.test import override_settings
@@ -25,14 +29,43 @@ def test_environment():
     _test_environment.disable()
 
 
+BROWSER_TESTS = Path(__file__).parent / "browser"
+_browser_skip_note = []
+
+
 def pytest_collection_modifyitems(config, items):
-    """Skip PostgreSQL-only tests, with the reason, when the suite runs on SQLite."""
+    """
+    Skip PostgreSQL-only tests, with the reason, on SQLite. Leave out the browser
+    tests when no Chromium is installed, saying so once; in CI that is an error.
+    """
+    browser_items = [item for item in items if BROWSER_TESTS in Path(item.fspath).parents]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if browser_items and not chromium_path():
+        if os.environ.get("CI"):
+            raise pytest.UsageError("CI needs Chromium for the browser tests: apt-get install -y chromium")
+        config.hook.pytest_deselected(items=browser_items)
+        items[:] = [item for item in items if item not in browser_items]
+        _browser_skip_note.append(
+            f"{len(browser_items)} browser tests not run: no Chromium found. "
+            "Install it with `apt-get install -y chromium` to run them."
+        )
+
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL to a PostgreSQL database")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for note in _browser_skip_note:
+        terminalreporter.write_line(note, yellow=True, bold=True)
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture
@@ -47,3 +80,38 @@ def approver_user(db):
     from tests.factories import approver
 
     return approver()
+
+
+def ensure_roles() -> None:
+    """
+    Recreate the role groups that data migrations made. A transactional test
+    flushes the database afterwards; Django's post-migrate step brings back
+    content types and permissions, but not data written by migrations.
+    """
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    treatments_groups = importlib.import_module(
+        "treatments.migrations.0002_editor_and_approver_groups"
+    ).GROUPS
+    treatments_added = importlib.import_module(
+        "treatments.migrations.0006_feedback_and_leaflet_permissions"
+    ).ADDED
+    support = importlib.import_module("support.migrations.0002_support_staff_group")
+    roles = {
+        ("treatments", name): [*codenames, *treatments_added.get(name, [])]
+        for name, codenames in treatments_groups.items()
+    }
+    roles[("support", support.GROUP)] = support.CODENAMES
+    for (app_label, name), codenames in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """The role groups, for tests that run outside a rolled-back transaction."""
+    ensure_roles()

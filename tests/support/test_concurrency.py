@@ -12,8 +12,8 @@ SUBMISSIONS = 50
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_fifty_simultaneous_submissions_each_store_one_request(settings):
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_submissions_each_store_one_request(settings, roles):
     settings.SUPPORT_RATE_LIMIT_PER_HOUR = SUBMISSIONS * 2
     caches["default"].clear()
     barrier = threading.Barrier(SUBMISSIONS)

@@ -9,8 +9,8 @@ from treatments.models import Article, ArticleVersion
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_approvers_at_once_make_one_version():
+@pytest.mark.django_db(transaction=True)
+def test_two_approvers_at_once_make_one_version(roles):
     writer = nurse()
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))

@@ -1,0 +1,175 @@
+"""
+axe-core (WCAG 2.2 A and AA rules) on every public page, our customised admin
+pages, and layout at 320 px and 200% zoom, with screenshots to look at.
+"""
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from support.models import ContactRequest
+from tests.browser.conftest import DEMO_ARTICLES, sign_in
+from tests.factories import nurse
+from treatments.models import Article
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+axe = Axe()
+
+
+def violations(page, context=None, impacts=None) -> list[str]:
+    results = axe.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_A_AA}})
+    found = []
+    for violation in results.response["violations"]:
+        if impacts and violation["impact"] not in impacts:
+            continue
+        targets = [" ".join(node["target"]) for node in violation["nodes"]]
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets[:3]}")
+    return found
+
+
+def submit_contact_form_with_errors(page):
+    page.goto("/support/contact/")
+    page.get_by_label("Your name").fill("Ann")
+    page.get_by_label("An email").check()
+    page.get_by_role("button", name="Send").click()
+
+
+def public_pages():
+    yield "home", lambda page: page.goto("/")
+    yield "treatments index", lambda page: page.goto("/treatments/")
+    for slug in DEMO_ARTICLES:
+        yield f"article {slug}", lambda page, slug=slug: page.goto(f"/treatments/{slug}/")
+    yield "contact form", lambda page: page.goto("/support/contact/")
+    yield "contact form with errors", submit_contact_form_with_errors
+
+    def thank_you(page):
+        page.goto("/support/contact/")
+        page.get_by_label("Your name").fill("Ann")
+        page.get_by_label("An email").check()
+        page.get_by_label("Email address").fill("ann@example.org")
+        page.get_by_label("I have mesothelioma").check()
+        page.get_by_label("Treatment", exact=True).check()
+        page.get_by_label("Your message").fill("A question.")
+        page.get_by_label("I agree", exact=False).check()
+        page.get_by_role("button", name="Send").click()
+        page.wait_for_url("**/thank-you/")
+
+    yield "thank-you page", thank_you
+    yield "404 page", lambda page: page.goto("/no-such-page/")
+    yield "search results", lambda page: page.goto("/search/?q=side+effects")
+    yield "search with no results", lambda page: page.goto("/search/?q=xyzzy")
+    yield "search with nothing typed", lambda page: page.goto("/search/?q=%21%21")
+
+    def feedback(page):
+        page.goto("/treatments/surgery/")
+        page.locator("#feedback button[value=no]").click()
+        page.wait_for_selector("#id_comment")
+
+    yield "feedback comment form", feedback
+    yield "privacy notice", lambda page: page.goto("/privacy/")
+    yield "accessibility statement", lambda page: page.goto("/accessibility/")
+
+
+PUBLIC_PAGES = list(public_pages())
+
+
+def test_public_pages_have_no_wcag_violations(visit, demo_site):
+    page = visit()
+    found = {}
+    for name, open_page in PUBLIC_PAGES:
+        open_page(page)
+        if problems := violations(page):
+            found[name] = problems
+    assert found == {}
+
+
+def test_the_checker_reports_a_real_violation(visit, demo_site):
+    """The check above must be able to fail: remove a label and axe must say so."""
+    page = visit()
+    page.goto("/support/contact/")
+    page.evaluate("() => document.querySelector('label[for=id_name]').remove()")
+    assert any(problem.startswith("label") for problem in violations(page))
+
+
+def customised_admin_pages() -> dict[str, list[str]]:
+    """Admin pages we customised, and the parts of them our own templates add."""
+    chemotherapy = Article.objects.get(slug="chemotherapy")  # has an edit awaiting approval
+    contact_request = ContactRequest.objects.order_by("pk").first()
+    return {
+        "/admin/": ["#review-dashboard"],
+        f"/admin/treatments/article/{chemotherapy.pk}/change/": [
+            ".workflow-status",
+            ".readability",
+            ".object-tools",
+        ],
+        f"/admin/treatments/article/{chemotherapy.pk}/workflow/approve/": ["#content-main"],
+        f"/admin/support/contactrequest/{contact_request.pk}/change/": [
+            ".object-tools",
+            "#content-main fieldset",
+        ],
+        "/admin/support/contactrequest/summary/": ["#content-main"],
+    }
+
+
+def test_our_admin_templates_have_no_serious_violations(visit, demo_site):
+    page = visit()
+    sign_in(page, "admin", "demo-pass-2026")
+    found = {}
+    for path, regions in customised_admin_pages().items():
+        page.goto(path)
+        present = [region for region in regions if page.locator(region).count()]
+        assert present, path
+        context = {"include": [[region] for region in present]}
+        if problems := violations(page, context=context, impacts={"serious", "critical"}):
+            found[path] = problems
+    assert found == {}
+
+
+LAYOUT_PAGES = [
+    "/",
+    "/treatments/",
+    "/treatments/immunotherapy/",
+    "/support/contact/",
+    "/search/?q=side+effects",
+]
+
+
+@pytest.mark.parametrize("width", [320, 640])
+def test_no_sideways_scrolling_at_320px_or_200_percent_zoom(visit, demo_site, width):
+    # 200% zoom on a 1280 px window lays the page out in 640 CSS pixels.
+    page = visit(viewport={"width": width, "height": 800})
+    wide = {}
+    for path in LAYOUT_PAGES:
+        page.goto(path)
+        scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wide[path] = scroll_width
+    assert wide == {}
+
+
+def test_screenshots_to_look_at(visit, demo_site):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for width in (360, 1280):
+        page = visit(viewport={"width": width, "height": 900})
+        for name, path in [("home", "/"), ("index", "/treatments/"), ("article", "/treatments/immunotherapy/"),
+                           ("contact", "/support/contact/")]:  # fmt: skip
+            page.goto(path)
+            file = SCREENSHOTS / f"{name}-{width}.png"
+            page.screenshot(path=str(file), full_page=True)
+            assert file.stat().st_size > 10_000
+
+
+def test_admin_editor_runs_without_errors(visit, demo_site):
+    """CKEditor 5 under our admin CSP: it starts, and nothing is blocked."""
+    writer = nurse(username="nia-editor")
+    page = visit()
+    sign_in(page, writer.username)
+    page.goto("/admin/treatments/article/add/")
+    page.locator(".ck-editor__editable").first.click()
+    page.keyboard.type("Typed into the editor.")
+    assert "Typed into the editor." in page.locator(".ck-editor__editable").first.inner_text()
+    assert [error for error in page.context.console_errors if "Content Security Policy" in error] == []
