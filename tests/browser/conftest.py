@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import caches
 
 from tests.conftest import chromium_path
+from tests.treatments.test_views import DEMO_SLUGS
 
 # Sync Playwright runs an event loop in this thread; the ORM calls made by the
 # tests themselves are still plain synchronous code. (The same loop makes
@@ -82,11 +83,4 @@ def demo_site(roles):
         call_command("load_demo_content", stdout=StringIO())
 
 
-DEMO_ARTICLES = [
-    "immunotherapy",
-    "chemotherapy",
-    "surgery",
-    "radiotherapy",
-    "clinical-trials",
-    "multidisciplinary-team",
-]
+DEMO_ARTICLES = DEMO_SLUGS
