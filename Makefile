@@ -12,7 +12,7 @@ RUN_ENV := DEBUG=$${DEBUG:-true} DEMO_PASSWORD=$(DEMO_PASSWORD)
 # Tests run with DEBUG off, as production does; the key is for tests only.
 TEST_ENV := DEBUG=$${DEBUG:-false} SECRET_KEY=$${SECRET_KEY:-test-only-not-a-secret-$$(id -u)-0123456789abcdefghijklmnop} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-testserver}
 
-.PHONY: run test lint format collectstatic clean
+.PHONY: run test bench lint format collectstatic clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=/path/to/python3.11")'
@@ -38,6 +38,10 @@ run: $(VENV)/.installed-runtime
 
 test: $(VENV)/.installed-dev
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Load test against the local PostgreSQL (see bench/run_bench.py); results in bench/results/.
+bench: $(VENV)/.installed-runtime
+	$(BIN)/python bench/run_bench.py $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

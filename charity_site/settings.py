@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "charity_site.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for visitors without a session; outside GZip, so it stores compressed bytes.
+    "charity_site.page_cache.AnonymousPageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "charity_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -215,6 +218,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
 }
+
+# Whole public pages for visitors without a session (charity_site/page_cache.py).
+# Publishing changes invalidate them at once; this is only the upper bound.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Background tasks (django-tasks). "immediate" runs a task as soon as it is
 # queued (development and tests); "database" queues it for

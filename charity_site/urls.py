@@ -9,12 +9,15 @@ from treatments.uploads import article_image_upload
 from treatments.views import search
 
 from . import views
+from .page_cache import public_page
 from .sitemaps import SITEMAPS
 
 
 def page(template_name: str, title: str, description: str):
-    return TemplateView.as_view(
-        template_name=template_name, extra_context={"page_title": title, "page_description": description}
+    return public_page(
+        TemplateView.as_view(
+            template_name=template_name, extra_context={"page_title": title, "page_description": description}
+        )
     )
 
 
@@ -44,9 +47,9 @@ urlpatterns = [
         ),
         name="accessibility",
     ),
-    path("search/", search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("search/", public_page(search), name="search"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", public_page(views.robots_txt), name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("treatments/", include("treatments.urls")),

@@ -169,6 +169,11 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "received_at"]),
+            # The support team's default view: open requests, oldest first.
+            models.Index(
+                fields=["received_at", "id"], condition=~Q(status="closed"), name="contact_open_oldest_first"
+            ),
+            models.Index(fields=["topic", "received_at"]),
             models.Index(fields=["staff_notified_at", "acknowledged_at"]),
         ]
 

@@ -22,6 +22,15 @@ _test_environment = override_settings(
 )
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with no cached pages or rate-limit counts: the database is fresh too."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def test_environment():
     _test_environment.enable()
@@ -115,3 +124,17 @@ def ensure_roles() -> None:
 def roles(transactional_db):
     """The role groups, for tests that run outside a rolled-back transaction."""
     ensure_roles()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once, as a deployment does (hashed, gzip and Brotli)."""
+    from django.core.management import call_command
+
+    root = tmp_path_factory.mktemp("static")
+    production = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    }
+    with override_settings(STATIC_ROOT=root, STORAGES=production):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root

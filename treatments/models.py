@@ -280,7 +280,11 @@ class ArticleVersion(RejectNulBytesMixin, models.Model):
     # edit to the working copy cannot change what patients see.
     sources = models.JSONField(default=list)
     resources = models.JSONField(default=list)
-    # Derived from the content above when the version is written, for search.
+    # Derived from the content above when the version is written: the page's
+    # HTML fragments (so a request does not rebuild them) and search data.
+    body_html = models.TextField(blank=True, help_text="Sanitised body with section anchors.")
+    sections = models.JSONField(default=list, blank=True, help_text="The “On this page” list.")
+    sources_html = models.TextField(blank=True, help_text="The numbered sources, rendered.")
     body_text = models.TextField(blank=True, help_text="The body as plain text.")
     search_vector = SearchVectorField(null=True, editable=False)
     written_by_name = models.CharField(max_length=300)
@@ -314,18 +318,6 @@ class ArticleVersion(RejectNulBytesMixin, models.Model):
             "sources": self.sources,
             "resources": self.resources,
         }
-
-    def source_records(self) -> list[dict]:
-        """The approved sources for display, with their accessed date as a date."""
-        return [
-            {
-                **source,
-                "accessed_on": (
-                    datetime.date.fromisoformat(source["accessed_on"]) if source.get("accessed_on") else None
-                ),
-            }
-            for source in self.sources
-        ]
 
 
 class ArticleReview(RejectNulBytesMixin, models.Model):

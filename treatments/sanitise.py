@@ -26,6 +26,7 @@ ALLOWED_TAGS = {
 
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
+    "h2": {"id"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "reversed"},
     "th": {"colspan", "rowspan", "scope"},
@@ -39,15 +40,18 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # is stored ("Trojan Source"); nh3 keeps them, so they are removed here.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
-_H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+_H2 = re.compile(r'<h2(?: id="[^"]*")?>(.*?)</h2>', re.DOTALL)
+_ANCHOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
 
-def _own_media_only(tag: str, attribute: str, value: str) -> str | None:
-    """Images may only come from our own media; any other src is dropped."""
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Images only from our own media; heading ids only as plain anchors."""
     if tag == "img" and attribute == "src":
         media_url = settings.MEDIA_URL
         if not value.startswith(media_url) or value.startswith("//"):
             return None
+    if attribute == "id" and not _ANCHOR_ID.match(value):
+        return None
     return value
 
 
@@ -58,7 +62,7 @@ def sanitise_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_own_media_only,
+        attribute_filter=_filter_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
         strip_comments=True,
@@ -76,8 +80,8 @@ def html_to_text(html: str) -> str:
 def add_section_anchors(html: str) -> tuple[str, list[dict]]:
     """
     Give every h2 in sanitised HTML an id and return the "On this page" list.
-    Sanitised HTML has bare <h2> tags (no attributes are allowed on them),
-    so a pattern match is reliable here.
+    Sanitised HTML has only <h2> or <h2 id="plain-anchor"> tags, so a
+    pattern match is reliable here.
     """
     sections: list[dict] = []
     used: set[str] = set()

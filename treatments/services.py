@@ -13,9 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from charity_site.page_cache import public_pages_changed
 from charity_site.security_log import security_event
 
 from .models import Article, ArticleReview, ArticleTransition, ArticleVersion, StaffProfile
+from .rendering import render_version_fragments
 from .sanitise import html_to_text, sanitise_html
 from .search import searchable_text, version_search_vector
 
@@ -47,6 +49,8 @@ def article_transition(
         )
     article.status = to_status
     article.save(update_fields=["status"])
+    if Status.PUBLISHED in (from_status, to_status) or Status.ARCHIVED in (from_status, to_status):
+        public_pages_changed()
     ArticleTransition.objects.create(
         article=article, from_status=from_status, to_status=to_status, actor=actor, comment=comment
     )
@@ -140,6 +144,7 @@ def _record_review(
     article.last_reviewed_on = reviewed_on
     article.next_review_due_on = article.next_review_due_after(reviewed_on)
     article.save(update_fields=["last_review", "last_reviewed_on", "next_review_due_on"])
+    public_pages_changed()
     return review
 
 
@@ -169,6 +174,7 @@ def article_approve(
     previous = article.versions.order_by("-number").values_list("number", flat=True).first() or 0
     now = timezone.now()
     body_text = searchable_text(html_to_text(snapshot["body"]))
+    fragments = render_version_fragments(body=snapshot["body"], sources=snapshot["sources"])
     version = ArticleVersion.objects.create(
         article=article,
         number=previous + 1,
@@ -176,6 +182,7 @@ def article_approve(
         summary=snapshot["summary"],
         body=snapshot["body"],
         body_text=body_text,
+        **fragments,
         search_vector=version_search_vector(
             title=snapshot["title"],
             summary=snapshot["summary"],
@@ -269,3 +276,4 @@ def article_update_review_interval(*, article: Article) -> None:
     if article.last_reviewed_on is not None:
         article.next_review_due_on = article.next_review_due_after(article.last_reviewed_on)
         article.save(update_fields=["next_review_due_on"])
+        public_pages_changed()

@@ -1,11 +1,13 @@
 from django.urls import path
 
+from charity_site.page_cache import public_page
+
 from . import views
 
 app_name = "treatments"
 
 urlpatterns = [
-    path("", views.ArticleIndexView.as_view(), name="index"),
-    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("", public_page(views.ArticleIndexView.as_view()), name="index"),
+    path("<slug:slug>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
     path("<slug:slug>/feedback/", views.article_feedback, name="feedback"),
 ]

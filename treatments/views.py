@@ -1,17 +1,20 @@
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from charity_site.rate_limit import rate_limited
+from charity_site.same_origin import is_same_origin
 from charity_site.security_log import security_event
 
 from . import feedback as page_feedback
-from .models import Article, PageFeedback
-from .sanitise import add_section_anchors, sanitise_html
+from .models import Article, ArticleVersion, PageFeedback
+from .rendering import render_version_fragments
+from .sanitise import sanitise_html
 from .search import MAX_QUERY_LENGTH, parse_query, search_articles, uses_postgres_search
 from .structured_data import medical_web_page
 
@@ -32,6 +35,9 @@ class ArticleIndexView(ListView):
         return (
             Article.objects.public()
             .select_related("category", "live_version")
+            .only(
+                "slug", "category__name", "category__position", "live_version__title", "live_version__summary"
+            )
             .order_by("category__position", "category__name", "position", "live_version__title")
         )
 
@@ -43,7 +49,10 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.select_related("category", "live_version", "last_review")
+        # The page needs the live version's fragments, not the working copy or search data.
+        return Article.objects.select_related("category", "live_version", "last_review").defer(
+            "summary", "body", "live_version__body", "live_version__body_text", "live_version__search_vector"
+        )
 
     def get(self, request, *args, **kwargs):
         article = self.get_object()
@@ -58,17 +67,17 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         version = article.live_version
-        # Sanitised again at render: approval already cleaned it, but nothing
-        # reaches a page without passing the policy as it stands today.
-        body, sections = add_section_anchors(sanitise_html(version.body))
+        fragments = self.fragments(version)
         given = self.request.session.get(FEEDBACK_SESSION_KEY, {}).get(str(article.pk))
         context.update(
             page_title=version.title,
             page_description=version.summary,
             version=version,
-            body=mark_safe(body),  # noqa: S308 - sanitised by nh3 just above
-            sections=sections,
-            sources=version.source_records(),
+            # Sanitised again at render: approval already cleaned it, but nothing
+            # reaches a page without passing the policy as it stands today.
+            body=mark_safe(sanitise_html(fragments["body_html"])),  # noqa: S308 - sanitised just here
+            sections=fragments["sections"],
+            sources_html=mark_safe(fragments["sources_html"]),  # noqa: S308 - rendered by our template at approval
             resources=version.resources,
             review_overdue=article.is_review_overdue(),
             other_articles=self.other_articles(article),
@@ -79,16 +88,37 @@ class ArticleDetailView(DetailView):
         return context
 
     @staticmethod
+    def fragments(version) -> dict:
+        if version.body_html:
+            return {
+                "body_html": version.body_html,
+                "sections": version.sections,
+                "sources_html": version.sources_html,
+            }
+        # Approved before fragments were stored: build them now.
+        stored = ArticleVersion.objects.only("body", "sources").get(pk=version.pk)
+        return render_version_fragments(body=stored.body, sources=stored.sources)
+
+    @staticmethod
     def other_articles(article):
-        public = Article.objects.public().select_related("live_version").exclude(pk=article.pk)
+        public = (
+            Article.objects.public()
+            .select_related("live_version")
+            .only("slug", "live_version__title")
+            .exclude(pk=article.pk)
+        )
         chosen = list(public.filter(pk__in=article.related_articles.values("pk")))
         return chosen or list(public.filter(category_id=article.category_id))
 
 
+@csrf_exempt  # the form is on cached pages, so it has no token; same-origin is checked instead
 @require_POST
 def article_feedback(request, slug):
     """Yes/no, then an optional comment. Plain form posts: no JavaScript needed."""
     article = get_object_or_404(Article.objects.public().select_related("live_version"), slug=slug)
+    if not is_same_origin(request):
+        security_event("feedback.cross_origin_refused", article_id=article.pk)
+        return HttpResponseForbidden("Feedback must be sent from this website.")
     given = request.session.get(FEEDBACK_SESSION_KEY, {})
     anchor = f"{article.get_absolute_url()}#feedback"
 

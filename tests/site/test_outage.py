@@ -10,10 +10,7 @@ REQUESTS_WITH_DATABASE_DOWN = """
 import json
 import django
 django.setup()
-from django.core.management import call_command
 from django.test import Client
-# As deployed: static files collected, with their manifest.
-call_command("collectstatic", interactive=False, verbosity=0)
 client = Client(raise_request_exception=False)
 results = {}
 for path in ["/treatments/", "/treatments/immunotherapy/", "/healthz", "/readyz", "/"]:
@@ -46,8 +43,9 @@ def outage_results(static_root):
     return json.loads(line.removeprefix("RESULTS")), result.stderr
 
 
-def test_pages_needing_the_database_answer_503_with_the_phone_number(tmp_path):
-    results, log = outage_results(tmp_path)
+def test_pages_needing_the_database_answer_503_with_the_phone_number(collected_static):
+    # As deployed: static files collected, with their manifest.
+    results, log = outage_results(collected_static)
     for path in ["/treatments/", "/treatments/immunotherapy/", "POST /support/contact/"]:
         page = results[path]
         assert page["status"] == 503, path
@@ -67,8 +65,8 @@ def test_pages_needing_the_database_answer_503_with_the_phone_number(tmp_path):
     assert f"[{article['request_id']}]" in log
 
 
-def test_health_checks_report_the_outage_and_the_home_page_still_works(tmp_path):
-    results, _ = outage_results(tmp_path)
+def test_health_checks_report_the_outage_and_the_home_page_still_works(collected_static):
+    results, _ = outage_results(collected_static)
     assert results["/healthz"]["status"] == 503
     assert json.loads(results["/readyz"]["body"]) == {"status": "unavailable", "database": "down"}
     assert results["/readyz"]["status"] == 503

@@ -79,7 +79,7 @@ def test_the_changelist_shows_no_contact_details_or_message(client):
     assert "01632 960 387" not in html and "alan@example.org" not in html and "Private health" not in html
 
 
-def test_open_requests_come_first_oldest_first(client):
+def test_open_requests_are_shown_oldest_first_by_default(client):
     staff = support_user()
     with time_machine.travel(timezone.now() - datetime.timedelta(days=3)):
         old_closed = make_request(name="Old closed")
@@ -91,8 +91,13 @@ def test_open_requests_come_first_oldest_first(client):
     )
     client.force_login(staff)
     html = client.get(CHANGELIST).content.decode()
-    positions = [html.index(r.reference) for r in (old_open, new_open, old_closed)]
+    assert html.index(old_open.reference) < html.index(new_open.reference)
+    assert old_closed.reference not in html
+    everything = client.get(CHANGELIST + "?state=all").content.decode()
+    positions = [everything.index(r.reference) for r in (old_closed, old_open, new_open)]
     assert positions == sorted(positions)
+    closed = client.get(CHANGELIST + "?state=closed").content.decode()
+    assert old_closed.reference in closed and old_open.reference not in closed
 
 
 def test_the_callbacks_waiting_filter(client):
@@ -102,7 +107,7 @@ def test_the_callbacks_waiting_filter(client):
     email = make_request(contact_method="email", email="x@example.org", phone="")
     services.contact_note_add(contact_request=spoken, author=fresh(staff), text="Spoke", call_outcome="spoke")
     client.force_login(staff)
-    html = client.get(CHANGELIST + "?callbacks=waiting").content.decode()
+    html = client.get(CHANGELIST + "?callbacks=waiting&state=all").content.decode()
     assert waiting.reference in html
     assert spoken.reference not in html and email.reference not in html
 

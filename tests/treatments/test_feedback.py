@@ -20,6 +20,43 @@ def feedback_url(article):
     return f"{article.get_absolute_url()}feedback/"
 
 
+@pytest.fixture
+def client(client):
+    """Posts carry the Origin header every browser sends with a form."""
+    original_post = client.post
+
+    def post(path, data=None, **extra):
+        extra.setdefault("HTTP_ORIGIN", "http://testserver")
+        return original_post(path, data, **extra)
+
+    client.post = post
+    return client
+
+
+def test_a_post_from_another_site_is_refused(client):
+    article = published_article()
+    response = client.post(feedback_url(article), {"helpful": "no"}, HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    assert not PageFeedback.objects.exists()
+
+
+def test_a_post_with_no_origin_or_referer_is_refused(client):
+    article = published_article()
+    response = client.post(feedback_url(article), {"helpful": "no"}, HTTP_ORIGIN="")
+    assert response.status_code == 403
+
+
+def test_a_post_with_a_same_site_referer_is_accepted(client):
+    article = published_article()
+    client.post(
+        feedback_url(article),
+        {"helpful": "yes"},
+        HTTP_ORIGIN="",
+        HTTP_REFERER=f"http://testserver{article.get_absolute_url()}",
+    )
+    assert PageFeedback.objects.count() == 1
+
+
 def test_the_question_is_a_plain_form_at_the_foot_of_the_article(client):
     article = published_article()
     html = client.get(article.get_absolute_url()).content.decode()

@@ -208,8 +208,9 @@ def test_a_script_already_in_the_database_is_neutralised_at_render(client):
     from treatments.models import ArticleVersion
 
     article = published_article(title='"><script>alert(1)</script>')
+    # The column the page renders from: the fragment stored at approval.
     ArticleVersion.objects.filter(pk=article.live_version_id).update(
-        body="<p>kept</p><script>alert(2)</script><img src=x onerror=alert(3)>"
+        body_html="<p>kept</p><script>alert(2)</script><img src=x onerror=alert(3)>"
     )
     html = page(client, article).content.decode()
     assert "<p>kept</p>" in html

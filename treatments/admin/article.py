@@ -1,11 +1,14 @@
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+
+from charity_site.page_cache import public_pages_changed
 
 from .. import services
 from ..diff import format_source
@@ -21,6 +24,13 @@ from ..models import (
 from ..readability import TARGET_READING_AGE, readability_of
 from ..sanitise import html_to_text
 from .workflow import ACTIONS, available_actions, workflow_view
+
+
+class LightChangeList(ChangeList):
+    """The article list never shows the text, so it does not fetch it."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).defer("body", "summary")
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -174,16 +184,23 @@ class ArticleAdmin(admin.ModelAdmin):
         return f"{answers} answer{'s' if answers != 1 else ''}, {round(100 * yes / answers)}% helpful"
 
     def get_queryset(self, request):
-        # The feedback figures for the whole changelist in the same query.
-        live = Q(feedback__version_id=F("live_version_id"))
+        # The feedback figures for the whole changelist in the same query, as
+        # subqueries: no GROUP BY over the articles' (long) text columns.
+        live = PageFeedback.objects.filter(version_id=OuterRef("live_version_id")).order_by()
+        count = Func(F("pk"), function="COUNT")
         return (
             super()
             .get_queryset(request)
             .annotate(
-                live_answers=Count("feedback", filter=live),
-                live_yes=Count("feedback", filter=live & Q(feedback__helpful=True)),
+                live_answers=Subquery(live.annotate(n=count).values("n")[:1], output_field=IntegerField()),
+                live_yes=Subquery(
+                    live.filter(helpful=True).annotate(n=count).values("n")[:1], output_field=IntegerField()
+                ),
             )
         )
+
+    def get_changelist(self, request, **kwargs):
+        return LightChangeList
 
     @admin.display(description="public page")
     def public_page(self, article):
@@ -260,6 +277,9 @@ class ArticleAdmin(admin.ModelAdmin):
             services.article_record_edit(article=article, editor=request.user)
         if change and "review_interval_months" in form.changed_data:
             services.article_update_review_interval(article=article)
+        if article.is_public and {"category", "position", "related_articles"} & set(form.changed_data):
+            # An article's place on the site is public at once, without approval.
+            public_pages_changed()
 
 
 @admin.register(ArticleVersion)

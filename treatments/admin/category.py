@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from charity_site.page_cache import public_pages_changed
+
 from ..models import Category
 
 
@@ -8,3 +10,7 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     search_fields = ["name"]
     fields = ["name", "position"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        public_pages_changed()  # category names and order show on the treatments index

@@ -1,0 +1,301 @@
+"""
+`make bench`: the site under load, as it runs in production, on this machine.
+
+1. Builds a benchmark database on the local PostgreSQL (load_bench_data: 1,000
+   articles, 100,000 contact requests) and collects static files.
+2. Starts gunicorn (production settings, DEBUG off, 2 workers) on 127.0.0.1,
+   once with the page cache on and once with it off.
+3. Drives each page with wrk (10 connections, after a warm-up), then stops
+   exactly the server it started.
+4. Records each page's query count and transferred (gzip) bytes in-process.
+
+Prints a table, with each page's throughput as a share of a static file's
+(the ceiling for this stack), and writes it to bench/results/ (git-ignored).
+Usage: .venv/bin/python bench/run_bench.py [--seconds 10] [--server postgres://postgres@127.0.0.1:5432]
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+RESULTS = PROJECT / "bench" / "results"
+PYTHON = PROJECT / ".venv" / "bin" / "python"
+GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
+DATABASE = "charity_bench"
+PORT = 8765
+
+
+def run(command, env, **kwargs):
+    return subprocess.run(command, cwd=PROJECT, env=env, check=True, **kwargs)
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if wrk:
+        return wrk
+    print("Installing wrk (Debian package)...")
+    apt_get = shutil.which("apt-get")
+    subprocess.run([apt_get, "update", "-qq"], check=True)
+    subprocess.run([apt_get, "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
+    return shutil.which("wrk")
+
+
+def redis_url() -> str:
+    """The local Redis, if it answers: production shares the cache across workers."""
+    try:
+        import redis
+
+        client = redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1)
+        client.ping()
+        client.flushdb()
+        return "redis://127.0.0.1:6379/15"
+    except Exception:
+        return ""
+
+
+def base_env(server: str, static_root: Path, cache_url: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "charity_site.settings",
+        "DATABASE_URL": f"{server}/{DATABASE}",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DEBUG": "false",
+        # Local HTTP: no TLS in front of it, and staff sign in with a session made below.
+        "SECURE_SSL_REDIRECT": "false",
+        "ADMIN_REQUIRE_2FA": "false",
+        "STATIC_ROOT": str(static_root),
+        "REDIS_URL": cache_url,
+        "LOG_LEVEL": "WARNING",
+        "GUNICORN_ACCESS_LOG": "off",
+    }
+
+
+def build_database(server: str, env: dict) -> None:
+    import psycopg2
+
+    admin = psycopg2.connect(f"{server}/postgres")
+    admin.autocommit = True
+    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{DATABASE}"')
+    admin.cursor().execute(f'CREATE DATABASE "{DATABASE}"')
+    admin.close()
+    run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env)
+    run([PYTHON, "manage.py", "load_bench_data"], {**env, "DEBUG": "true"})
+    run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
+
+
+PROBE = r"""
+import gzip, json, sys
+import django
+django.setup()
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from support.models import ContactRequest
+from treatments.models import Article
+
+article = Article.objects.public().order_by("pk")[500]
+request = ContactRequest.objects.order_by("pk")[50_000]
+User = get_user_model()
+support = User.objects.get(username="bench-support")
+approver = User.objects.get(username="bench-approver")
+
+def session_for(user):
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+pages = {
+    "article": article.get_absolute_url(),
+    "request": f"/admin/support/contactrequest/{request.pk}/change/",
+    "request_search": f"/admin/support/contactrequest/?q={request.reference}",
+    "sessions": {"bench-support": session_for(support), "bench-approver": session_for(approver)},
+    "session_cookie": settings.SESSION_COOKIE_NAME,
+}
+counts = {}
+for name, path, user in json.loads(sys.argv[1]):
+    path = path.format(**pages)
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
+    if user:
+        client.force_login(User.objects.get(username=user))
+    client.get(path)  # warm caches of the ORM and templates, as a running server has
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    body = response.content if not response.streaming else b"".join(response.streaming_content)
+    counts[name] = {"status": response.status_code, "queries": len(queries), "bytes": len(body)}
+print("PROBE" + json.dumps({"pages": pages, "counts": counts}))
+"""
+
+# name, path (formatted with the probe's pages), who is signed in, run with the cache off too
+PAGES = [
+    ("static CSS file", "{static_css}", None, False),
+    ("home", "/", None, True),
+    ("treatments index", "/treatments/", None, True),
+    ("article", "{article}", None, True),
+    ("contact form (GET)", "/support/contact/", None, False),
+    ("search", "/search/?q=side+effects", None, True),
+    ("sitemap.xml", "/sitemap.xml", None, False),
+    ("admin: review dashboard", "/admin/", "bench-approver", False),
+    ("admin: articles changelist", "/admin/treatments/article/", "bench-approver", False),
+    ("admin: articles overdue filter", "/admin/treatments/article/?review=overdue", "bench-approver", False),
+    ("admin: requests changelist", "/admin/support/contactrequest/", "bench-support", False),
+    (
+        "admin: requests status filter",
+        "/admin/support/contactrequest/?status__exact=new",
+        "bench-support",
+        False,
+    ),
+    (
+        "admin: requests call backs waiting",
+        "/admin/support/contactrequest/?callbacks=waiting",
+        "bench-support",
+        False,
+    ),
+    ("admin: requests search", "{request_search}", "bench-support", False),
+    ("admin: request change page", "{request}", "bench-support", False),
+]
+
+
+def probe(env: dict, static_css: str) -> dict:
+    spec = [(name, path.replace("{static_css}", static_css), user) for name, path, user, _ in PAGES]
+    output = run([PYTHON, "-c", PROBE, json.dumps(spec)], env, capture_output=True, text=True).stdout
+    return json.loads(next(line for line in output.splitlines() if line.startswith("PROBE"))[5:])
+
+
+class Server:
+    """gunicorn in its own process group, so stopping it stops exactly what was started."""
+
+    def __init__(self, env: dict, cache_seconds: int):
+        self.env = {**env, "PAGE_CACHE_SECONDS": str(cache_seconds), "GUNICORN_WORKERS": "2"}
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [GUNICORN, "charity_site.wsgi", "--bind", f"127.0.0.1:{PORT}", "--config", "gunicorn.conf.py"],
+            cwd=PROJECT,
+            env=self.env,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def wrk(wrk_path: str, path: str, seconds: int, cookie: str = "") -> dict:
+    headers = ["-H", "Accept-Encoding: gzip"]
+    if cookie:
+        headers += ["-H", f"Cookie: {cookie}"]
+    url = f"http://127.0.0.1:{PORT}{path}"
+    subprocess.run(
+        [wrk_path, "-t2", "-c10", "-d2s", *headers, url], check=True, capture_output=True
+    )  # warm-up
+    output = subprocess.run(
+        [wrk_path, "-t2", "-c10", f"-d{seconds}s", "--latency", *headers, url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+    def latency(percent: str) -> float:
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = 0
+    if found := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(found.group(1))
+    if found := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        errors += sum(int(n) for n in found.groups())
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": latency("50"),
+        "p99_ms": latency("99"),
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--reuse-database", action="store_true", help="Skip building the database.")
+    args = parser.parse_args()
+
+    RESULTS.mkdir(exist_ok=True)
+    wrk_path = ensure_wrk()
+    static_root = RESULTS / "static"
+    cache_url = redis_url()
+    env = base_env(args.server, static_root, cache_url)
+    if not args.reuse_database:
+        print("Building the benchmark database (a few minutes)...")
+        build_database(args.server, env)
+    manifest = json.loads((static_root / "staticfiles.json").read_text())
+    static_css = "/static/" + manifest["paths"]["css/site.css"]
+    info = probe(env, static_css)
+    pages, counts = info["pages"], info["counts"]
+    sessions, session_cookie = pages.pop("sessions"), pages.pop("session_cookie")
+
+    results = {}
+    for cache_seconds, label in [(300, "cache on"), (0, "cache off")]:
+        with Server(env, cache_seconds):
+            for name, path, user, also_uncached in PAGES:
+                if cache_seconds == 0 and not also_uncached:
+                    continue
+                target = path.format(static_css=static_css, **pages)
+                cookie = f"{session_cookie}={sessions[user]}" if user else ""
+                results[(name, label)] = wrk(wrk_path, target, args.seconds, cookie)
+
+    report(results, counts, cache_url, args.seconds)
+
+
+def report(results: dict, counts: dict, cache_url: str, seconds: int) -> None:
+    ceiling = results[("static CSS file", "cache on")]["rps"]
+    lines = [
+        f"make bench: gunicorn 2 workers, DEBUG off, wrk -t2 -c10 -d{seconds}s (after a 2 s warm-up), "
+        f"Accept-Encoding: gzip, cache {'Redis' if cache_url else 'local memory'}, {os.cpu_count()} cores",
+        "",
+        "| page | cache | requests/s | p50 ms | p99 ms | errors | % of static | queries | bytes (gzip) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for (name, label), row in results.items():
+        count = counts.get(name, {})
+        queries = count.get("queries", "")
+        if label == "cache on" and name in {"home", "treatments index", "article", "search"}:
+            queries = f"0 ({queries} on a miss)"
+        lines.append(
+            f"| {name} | {label} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} "
+            f"| {100 * row['rps'] / ceiling:.0f}% | {queries} | {count.get('bytes', '')} |"
+        )
+    table = "\n".join(lines)
+    print(table)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"bench-{stamp}.md").write_text(table + "\n")
+    print(f"\nSaved to bench/results/bench-{stamp}.md")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

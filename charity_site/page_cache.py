@@ -1,0 +1,118 @@
+"""
+Whole public pages for visitors without a session, served from the cache.
+
+Only views marked with @public_page are stored, only for GET/HEAD requests
+without a session or messages cookie, and only 200 responses that set no
+cookie, so nobody ever receives a page made for someone else. Every key
+carries a content generation; publishing, withdrawing or re-reviewing an
+article bumps it, so the next request after a change is built afresh.
+"""
+
+import hashlib
+import logging
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+GENERATION_KEY = "page-cache:generation"
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+
+
+def public_page(view):
+    """Mark a view's successful responses as the same for every visitor without a session."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.is_public_page = True
+        return response
+
+    return wrapped
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def public_pages_changed() -> None:
+    """Throw away every cached public page, once the current transaction commits."""
+
+    def bump():
+        cache = _cache()
+        try:
+            cache.add(GENERATION_KEY, 0, timeout=None)
+            cache.incr(GENERATION_KEY)
+        except Exception:
+            logger.warning("Could not invalidate the page cache.", exc_info=True)
+
+    transaction.on_commit(bump)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._may_use_cache(request):
+            return self.get_response(request)
+        cache = _cache()
+        try:
+            generation = cache.get(GENERATION_KEY, 0)
+            key = self._key(request, generation)
+            cached = cache.get(key)
+        except Exception:
+            logger.warning("Page cache unavailable; building the page.", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            return (
+                get_conditional_response(request, etag=cached["ETag"], last_modified=None, response=cached)
+                or cached
+            )
+
+        response = self.get_response(request)
+        if self._may_store(response):
+            self._prepare(response)
+            try:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Could not store a page in the cache.", exc_info=True)
+        return response
+
+    @staticmethod
+    def _may_use_cache(request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and MESSAGES_COOKIE not in request.COOKIES
+        )
+
+    @staticmethod
+    def _key(request, generation) -> str:
+        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+        target = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        return f"page:{generation}:{encoding}:{target}"
+
+    @staticmethod
+    def _may_store(response) -> bool:
+        return (
+            getattr(response, "is_public_page", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+        )
+
+    @staticmethod
+    def _prepare(response) -> None:
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        response["Last-Modified"] = http_date()
+        # Browsers and CDNs may keep it, but must check it is still current (a cheap 304).
+        response["Cache-Control"] = "public, max-age=0, must-revalidate"
+        patch_vary_headers(response, ["Cookie"])
