@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -91,7 +92,6 @@ def build_database(server: str, env: dict) -> None:
     admin.close()
     run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env)
     run([PYTHON, "manage.py", "load_bench_data"], {**env, "DEBUG": "true"})
-    run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
 
 
 PROBE = r"""
@@ -170,7 +170,13 @@ PAGES = [
 
 def probe(env: dict, static_css: str) -> dict:
     spec = [(name, path.replace("{static_css}", static_css), user) for name, path, user, _ in PAGES]
-    output = run([PYTHON, "-c", PROBE, json.dumps(spec)], env, capture_output=True, text=True).stdout
+    # Counted with the page cache off: what a page costs when it is built.
+    output = run(
+        [PYTHON, "-c", PROBE, json.dumps(spec)],
+        {**env, "PAGE_CACHE_SECONDS": "0"},
+        capture_output=True,
+        text=True,
+    ).stdout
     return json.loads(next(line for line in output.splitlines() if line.startswith("PROBE"))[5:])
 
 
@@ -206,16 +212,36 @@ class Server:
             self.process.wait()
 
 
-def wrk(wrk_path: str, path: str, seconds: int, cookie: str = "") -> dict:
+def status_of(path: str, cookie: str) -> int:
+    """The page's status without following redirects: a sign-in redirect is not a fast page."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{path}", headers={"Cookie": cookie} if cookie else {}
+    )
+    try:
+        return urllib.request.build_opener(NoRedirect).open(request, timeout=30).status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wrk(wrk_path: str, path: str, seconds: int, cookie: str = "", connections: int = 10) -> dict:
+    status = status_of(path, cookie)
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}, not 200: the benchmark would measure the wrong page")
     headers = ["-H", "Accept-Encoding: gzip"]
     if cookie:
         headers += ["-H", f"Cookie: {cookie}"]
     url = f"http://127.0.0.1:{PORT}{path}"
+    threads = f"-t{min(2, connections)}"
     subprocess.run(
-        [wrk_path, "-t2", "-c10", "-d2s", *headers, url], check=True, capture_output=True
-    )  # warm-up
+        [wrk_path, threads, f"-c{connections}", "-d2s", *headers, url], check=True, capture_output=True
+    )
     output = subprocess.run(
-        [wrk_path, "-t2", "-c10", f"-d{seconds}s", "--latency", *headers, url],
+        [wrk_path, threads, f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
         check=True,
         capture_output=True,
         text=True,
@@ -253,6 +279,8 @@ def main() -> None:
     if not args.reuse_database:
         print("Building the benchmark database (a few minutes)...")
         build_database(args.server, env)
+    run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env)
+    run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
     manifest = json.loads((static_root / "staticfiles.json").read_text())
     static_css = "/static/" + manifest["paths"]["css/site.css"]
     info = probe(env, static_css)
@@ -267,24 +295,36 @@ def main() -> None:
                     continue
                 target = path.format(static_css=static_css, **pages)
                 cookie = f"{session_cookie}={sessions[user]}" if user else ""
-                results[(name, label)] = wrk(wrk_path, target, args.seconds, cookie)
+                # Staff pages are never cached: label them by how many people use them at once.
+                results[(name, label if not user else "10 connections")] = wrk(
+                    wrk_path, target, args.seconds, cookie
+                )
+                if user and cache_seconds:
+                    # Staff pages are also measured as one person working alone.
+                    results[(name, "1 connection")] = wrk(
+                        wrk_path, target, args.seconds, cookie, connections=1
+                    )
 
     report(results, counts, cache_url, args.seconds)
+
+
+PAGE_ORDER = {name: index for index, (name, *_rest) in enumerate(PAGES)}
 
 
 def report(results: dict, counts: dict, cache_url: str, seconds: int) -> None:
     ceiling = results[("static CSS file", "cache on")]["rps"]
     lines = [
-        f"make bench: gunicorn 2 workers, DEBUG off, wrk -t2 -c10 -d{seconds}s (after a 2 s warm-up), "
+        f"make bench: gunicorn 2 workers, DEBUG off, wrk 10 connections (staff pages also 1) for {seconds} s "
+        "after a 2 s warm-up, "
         f"Accept-Encoding: gzip, cache {'Redis' if cache_url else 'local memory'}, {os.cpu_count()} cores",
         "",
         "| page | cache | requests/s | p50 ms | p99 ms | errors | % of static | queries | bytes (gzip) |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for (name, label), row in results.items():
+    for (name, label), row in sorted(results.items(), key=lambda item: PAGE_ORDER[item[0][0]]):
         count = counts.get(name, {})
         queries = count.get("queries", "")
-        if label == "cache on" and name in {"home", "treatments index", "article", "search"}:
+        if label == "cache on" and name in {"home", "treatments index", "article", "search", "sitemap.xml"}:
             queries = f"0 ({queries} on a miss)"
         lines.append(
             f"| {name} | {label} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} "

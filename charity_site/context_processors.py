@@ -1,4 +1,7 @@
+from functools import cache
+
 from django.conf import settings
+from django.urls import reverse
 
 DEFAULT_DESCRIPTION = (
     "Information and support for people affected by mesothelioma, and the people who care for them."
@@ -16,7 +19,22 @@ def charity(request):
         "support_retention_days": settings.SUPPORT_RETENTION_DAYS,
         "site_url": settings.SITE_URL,
         "default_description": DEFAULT_DESCRIPTION,
+        "urls": site_urls(),
     }
+
+
+@cache
+def site_urls() -> dict[str, str]:
+    """The fixed addresses every page links to, worked out once per process."""
+    names = {
+        "home": "home",
+        "treatments": "treatments:index",
+        "contact": "support:contact",
+        "privacy": "privacy",
+        "accessibility": "accessibility",
+        "search": "search",
+    }
+    return {key: reverse(name) for key, name in names.items()}
 
 
 def tel_href(number: str) -> str:

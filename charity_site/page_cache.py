@@ -4,8 +4,9 @@ Whole public pages for visitors without a session, served from the cache.
 Only views marked with @public_page are stored, only for GET/HEAD requests
 without a session or messages cookie, and only 200 responses that set no
 cookie, so nobody ever receives a page made for someone else. Every key
-carries a content generation; publishing, withdrawing or re-reviewing an
-article bumps it, so the next request after a change is built afresh.
+is stored with the content generation it was built in; publishing,
+withdrawing or re-reviewing an article bumps the generation, so the next
+request after a change is built afresh.
 """
 
 import hashlib
@@ -15,6 +16,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
@@ -61,27 +63,35 @@ class AnonymousPageCacheMiddleware:
         if not self._may_use_cache(request):
             return self.get_response(request)
         cache = _cache()
+        key = self._key(request)
         try:
-            generation = cache.get(GENERATION_KEY, 0)
-            key = self._key(request, generation)
-            cached = cache.get(key)
+            # One round trip: the current generation and the stored page together.
+            found = cache.get_many([GENERATION_KEY, key])
         except Exception:
             logger.warning("Page cache unavailable; building the page.", exc_info=True)
             return self.get_response(request)
-        if cached is not None:
-            return (
-                get_conditional_response(request, etag=cached["ETag"], last_modified=None, response=cached)
-                or cached
-            )
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return self._from_entry(request, entry)
 
         response = self.get_response(request)
         if self._may_store(response):
             self._prepare(response)
+            entry = (generation, list(response.items()), response.content)
             try:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("Could not store a page in the cache.", exc_info=True)
         return response
+
+    @staticmethod
+    def _from_entry(request, entry):
+        _, headers, content = entry
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return get_conditional_response(request, etag=response["ETag"], response=response) or response
 
     @staticmethod
     def _may_use_cache(request) -> bool:
@@ -93,10 +103,10 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _key(request, generation) -> str:
+    def _key(request) -> str:
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
         target = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"page:{generation}:{encoding}:{target}"
+        return f"page:{encoding}:{target}"
 
     @staticmethod
     def _may_store(response) -> bool:

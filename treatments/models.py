@@ -8,6 +8,7 @@ ArticleReview records (full clinical reviews), not from edits.
 """
 
 import datetime
+import functools
 import uuid
 
 from django.conf import settings
@@ -23,6 +24,12 @@ from charity_site.text_checks import RejectNulBytesMixin, validate_single_line_t
 from .uploads import validate_pdf
 
 DEFAULT_REVIEW_INTERVAL_MONTHS = 36
+
+
+@functools.cache
+def treatments_url_prefix() -> str:
+    """Where article pages live (/treatments/), worked out once: pages list many links."""
+    return reverse("treatments:index")
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -196,7 +203,7 @@ class Article(RejectNulBytesMixin, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("treatments:detail", kwargs={"slug": self.slug})
+        return f"{treatments_url_prefix()}{self.slug}/"
 
     @property
     def is_public(self) -> bool:

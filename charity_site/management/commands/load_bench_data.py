@@ -65,7 +65,9 @@ class Command(BaseCommand):
         self.contact_requests(requests, users["bench-support"])
         self.stdout.write(f"{requests} contact requests in {time.monotonic() - started:.0f} s")
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # What autovacuum does on a live database: planner statistics and the
+            # visibility map that lets COUNT(*) read the index alone.
+            cursor.execute("VACUUM ANALYZE")
 
     def users(self) -> dict:
         User = get_user_model()
