@@ -55,6 +55,30 @@ def public_pages_changed() -> None:
     transaction.on_commit(bump)
 
 
+def current_content_value(key: str, build, timeout: int = 3600):
+    """
+    A value derived from published content, cached until the content next
+    changes: stored with the generation it was built in, read together with
+    the current generation in one round trip. Built afresh if the cache is down.
+    """
+    cache = _cache()
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+    except Exception:
+        logger.warning("Cache unavailable; building %s.", key, exc_info=True)
+        return build()
+    generation = found.get(GENERATION_KEY, 0)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = build()
+    try:
+        cache.set(key, (generation, value), timeout)
+    except Exception:
+        logger.warning("Could not cache %s.", key, exc_info=True)
+    return value
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
+from charity_site.page_cache import current_content_value
 from charity_site.rate_limit import rate_limited
 from charity_site.same_origin import is_same_origin
 from charity_site.security_log import security_event
@@ -100,15 +101,27 @@ class ArticleDetailView(DetailView):
         return render_version_fragments(body=stored.body, sources=stored.sources)
 
     @staticmethod
-    def other_articles(article):
-        public = (
-            Article.objects.public()
-            .select_related("live_version")
-            .only("slug", "live_version__title")
-            .exclude(pk=article.pk)
-        )
-        chosen = list(public.filter(pk__in=article.related_articles.values("pk")))
-        return chosen or list(public.filter(category_id=article.category_id))
+    def other_articles(article) -> list[dict]:
+        """Links to the other public articles: chosen by the editors, else the same category."""
+
+        def build():
+            public = (
+                Article.objects.public()
+                .select_related("live_version")
+                .only("slug", "live_version__title")
+                .order_by("position", "live_version__title")
+            )
+            chosen = list(
+                article.related_articles.public()
+                .select_related("live_version")
+                .only("slug", "live_version__title")
+                .order_by("position", "live_version__title")
+            )
+            others = chosen or list(public.filter(category_id=article.category_id).exclude(pk=article.pk))
+            return [{"url": other.get_absolute_url(), "title": other.live_version.title} for other in others]
+
+        # Changes only when something is published, withdrawn or moved.
+        return current_content_value(f"other-articles:{article.pk}", build)
 
 
 @csrf_exempt  # the form is on cached pages, so it has no token; same-origin is checked instead

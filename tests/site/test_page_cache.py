@@ -164,3 +164,13 @@ def test_home_and_index_run_few_queries(client, django_assert_max_num_queries, u
         published_article()
     with django_assert_max_num_queries(2):
         assert client.get(url).status_code == 200
+
+
+def test_other_treatments_follow_a_withdrawal_with_the_page_cache_off(client, settings, publishing):
+    settings.PAGE_CACHE_SECONDS = 0
+    checker = approver()
+    article = published_article(approver_user=checker)
+    sibling = published_article(approver_user=checker, category=article.category, title="Sibling page")
+    assert "Sibling page" in client.get(article.get_absolute_url()).content.decode()
+    publishing(services.article_archive, article=sibling, approver=fresh(checker))
+    assert "Sibling page" not in client.get(article.get_absolute_url()).content.decode()
