@@ -52,7 +52,7 @@ def feedback_add_comment(*, feedback: PageFeedback, comment: str) -> None:
     PageFeedback.objects.filter(pk=feedback.pk).update(comment=comment)
 
 
-def articles_with_mostly_no(today: datetime.date | None = None):
+def articles_with_mostly_no():
     """Articles whose answers in the last 90 days are mostly "no" (at least 3 answers)."""
     since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
     recent = Q(feedback__created_at__gte=since)

@@ -18,7 +18,7 @@ def json_ld(data: dict) -> SafeString:
     return mark_safe(text)  # noqa: S308 - every character that could end the script is escaped
 
 
-def medical_web_page(article, request) -> SafeString:
+def medical_web_page(article) -> SafeString:
     version = article.live_version
     review = article.last_review
     url = settings.SITE_URL + article.get_absolute_url()

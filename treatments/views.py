@@ -82,7 +82,7 @@ class ArticleDetailView(DetailView):
             resources=version.resources,
             review_overdue=article.is_review_overdue(),
             other_articles=self.other_articles(article),
-            structured_data=medical_web_page(article, self.request),
+            structured_data=medical_web_page(article),
             feedback_given=given is not None,
             feedback_comment_form=page_feedback.CommentForm() if given else None,
         )
