@@ -212,3 +212,15 @@ def test_radio_groups_offer_no_blank_choice(client):
 def test_the_error_summary_comes_straight_after_the_heading(client):
     html = submit(client, valid_post(name="")).content.decode()
     assert html.index("<h1>") < html.index("There is a problem") < html.index("If you need help now")
+
+
+def test_choice_inputs_keep_required_and_the_person_s_choices(client):
+    html = client.get(CONTACT_URL).content.decode()
+    assert (
+        '<input type="radio" name="contact_method" value="call_back" id="id_contact_method_0" required>'
+        in html
+    )
+    assert '<input type="checkbox" name="callback_days" value="mon" id="id_callback_days_0">' in html
+    again = submit(client, valid_post(name="")).content.decode()
+    assert 'value="call_back" id="id_contact_method_0" required checked>' in again
+    assert 'value="wed" id="id_callback_days_2" checked>' in again
