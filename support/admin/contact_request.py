@@ -6,6 +6,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from charity_site.admin_records import RecordInline
+
 from .. import services
 from ..models import ContactNote, ContactRequest, StatusChange
 from .forms import AssignForm, StatusForm, support_team
@@ -69,19 +71,6 @@ class CallbacksWaitingFilter(admin.SimpleListFilter):
         if self.value() == "waiting":
             return queryset.callbacks_waiting()
         return queryset
-
-
-class RecordInline(admin.TabularInline):
-    """A record that is shown, never changed or deleted here."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class NoteHistoryInline(RecordInline):

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from charity_site.admin_records import RecordAdmin, RecordInline
 from charity_site.page_cache import public_pages_changed
 
 from .. import services
@@ -64,20 +65,7 @@ class ResourceInline(admin.TabularInline):
     verbose_name_plural = "downloadable leaflets (PDF; public only after approval)"
 
 
-class ReadOnlyInline(admin.TabularInline):
-    """A clinical record: shown, never changed from here."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class ArticleVersionInline(ReadOnlyInline):
+class ArticleVersionInline(RecordInline):
     model = ArticleVersion
     fields = ["version_link", "approved_at", "approved_by", "is_full_review", "approval_comment"]
     readonly_fields = fields
@@ -89,14 +77,14 @@ class ArticleVersionInline(ReadOnlyInline):
         return format_html('<a href="{}">Version {}</a>', url, version.number)
 
 
-class ArticleReviewInline(ReadOnlyInline):
+class ArticleReviewInline(RecordInline):
     model = ArticleReview
     fields = ["reviewed_on", "reviewer_name", "reviewer_role", "sources_rechecked", "version", "comment"]
     readonly_fields = fields
     verbose_name_plural = "full clinical reviews"
 
 
-class ArticleTransitionInline(ReadOnlyInline):
+class ArticleTransitionInline(RecordInline):
     model = ArticleTransition
     fields = ["at", "actor", "from_status", "to_status", "comment"]
     readonly_fields = fields
@@ -283,7 +271,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleVersion)
-class ArticleVersionAdmin(admin.ModelAdmin):
+class ArticleVersionAdmin(RecordAdmin):
     """Approved versions, read-only: the record of what patients were shown."""
 
     list_display = ["__str__", "article", "approved_at", "approved_by", "is_full_review"]
@@ -314,18 +302,9 @@ class ArticleVersionAdmin(admin.ModelAdmin):
         lines = (f"{n}. {format_source(source)}" for n, source in enumerate(version.sources, 1))
         return linebreaksbr("\n".join(lines))
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PageFeedback)
-class PageFeedbackAdmin(admin.ModelAdmin):
+class PageFeedbackAdmin(RecordAdmin):
     """What readers said, read-only. Anonymous: there is nobody to reply to."""
 
     list_display = ["created_at", "article", "version", "helpful", "comment"]
@@ -334,12 +313,3 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     list_select_related = ["article", "version"]
     readonly_fields = ["created_at", "article", "version", "helpful", "comment"]
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
