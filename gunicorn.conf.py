@@ -15,8 +15,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then, so a slow leak can never build up.
-max_requests = 5000
-max_requests_jitter = 500
+max_requests = 100_000
+max_requests_jitter = 10_000
 # Load the app before forking: less memory per worker, faster restarts.
 preload_app = True
 

@@ -8,6 +8,9 @@ class CharitySiteConfig(AppConfig):
     name = "charity_site"
     default = True
 
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
+
 
 class CharityAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with the site class that can require two-factor sign-in."""

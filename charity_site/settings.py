@@ -207,7 +207,7 @@ REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "charity_site.redis_cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "charity",
             "TIMEOUT": 300,

@@ -1,0 +1,27 @@
+"""System checks for settings that work on one process but not on several."""
+
+from django.conf import settings
+from django.core import checks
+from django.core.cache.backends.locmem import LocMemCache
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def page_cache_is_shared(app_configs, **kwargs):
+    """
+    Publishing invalidates cached pages by bumping a counter in the cache. In
+    process memory, only the worker that handled the approval sees the bump;
+    the others would serve the old page until it expires.
+    """
+    from django.core.cache import caches
+
+    if settings.PAGE_CACHE_SECONDS > 0 and isinstance(caches[settings.PAGE_CACHE_ALIAS], LocMemCache):
+        return [
+            checks.Warning(
+                "The page cache is in each worker's memory: after an approval, other workers "
+                f"can show the old page for up to {settings.PAGE_CACHE_SECONDS} seconds.",
+                hint="Set REDIS_URL so every worker and server shares one cache, "
+                "or PAGE_CACHE_SECONDS=0 to turn the page cache off.",
+                id="charity_site.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,59 @@
+"""The production cache backend against the local Redis (REDIS_TEST_URL)."""
+
+import os
+
+import pytest
+from django.core.checks import run_checks
+
+from charity_site.redis_cache import SharedClientRedisCache
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
+
+
+@pytest.fixture
+def redis_cache():
+    cache = SharedClientRedisCache(REDIS_TEST_URL, {"OPTIONS": {"socket_connect_timeout": 1}})
+    try:
+        cache.clear()
+    except Exception:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no Redis at {REDIS_TEST_URL}")
+    yield cache
+    cache.clear()
+
+
+def test_one_client_serves_every_call(redis_cache):
+    first = redis_cache._cache.get_client("a")
+    assert redis_cache._cache.get_client("b") is first
+    assert redis_cache._cache.get_client("c", write=True) is first
+
+
+def test_values_round_trip_through_the_shared_client(redis_cache):
+    redis_cache.set("page", (3, [("Content-Type", "text/html")], b"\x1f\x8b body"), 30)
+    redis_cache.add("generation", 0, timeout=None)
+    redis_cache.incr("generation")
+    assert redis_cache.get_many(["generation", "page", "missing"]) == {
+        "generation": 1,
+        "page": (3, [("Content-Type", "text/html")], b"\x1f\x8b body"),
+    }
+
+
+def _deploy_warnings():
+    return [message.id for message in run_checks(include_deployment_checks=True)]
+
+
+def test_deploy_check_warns_when_each_worker_keeps_its_own_page_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE_SECONDS = 300
+    assert "charity_site.W001" in _deploy_warnings()
+
+
+def test_deploy_check_is_quiet_with_a_shared_cache_or_no_page_cache(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "charity_site.redis_cache.SharedClientRedisCache", "LOCATION": REDIS_TEST_URL}
+    }
+    assert "charity_site.W001" not in _deploy_warnings()
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "charity_site.W001" not in _deploy_warnings()
