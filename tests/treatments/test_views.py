@@ -179,6 +179,31 @@ def test_article_page_query_count_does_not_grow(client, django_assert_max_num_qu
     assert response.content.decode().count("<cite>") == sources
 
 
+def test_the_article_page_reads_all_it_shows_in_one_query(client, settings, django_assert_num_queries):
+    # The view loads only the columns the page needs; a field it forgot would
+    # be fetched on its own, as a second query.
+    settings.PAGE_CACHE_SECONDS = 0
+    with time_machine.travel(datetime.date(2022, 1, 10), tick=False):
+        article = published_article(title="Pleural drains", summary="How a drain helps.")
+        article.related_articles.add(published_article(category=article.category, title="Pleurodesis"))
+    with time_machine.travel(datetime.date(2026, 11, 22), tick=False):
+        page(client, article)  # builds the cached list of other treatments
+        with django_assert_num_queries(1):
+            html = page(client, article).content.decode()
+    version = article.live_version
+    review = article.last_review
+    for shown in (
+        "This page is due for review",
+        "10 January 2025",
+        article.category.name,
+        "How a drain helps.",
+        f"<dd>{review.reviewer_name}",
+        f"<dd>{version.written_by_name}</dd>",
+        ">Pleurodesis</a>",
+    ):
+        assert shown in html
+
+
 @pytest.mark.parametrize("count", [2, 15])
 def test_index_query_count_does_not_grow(client, django_assert_max_num_queries, count):
     for _ in range(count):
