@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from charity_site.text_checks import RejectNulBytesMixin, validate_single_line_text
@@ -175,6 +176,17 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
             ),
             models.Index(fields=["topic", "received_at"]),
             models.Index(fields=["staff_notified_at", "acknowledged_at"]),
+            # "Call backs waiting": open call-back requests, oldest first.
+            models.Index(
+                fields=["received_at", "id"],
+                condition=~Q(status="closed") & Q(contact_method="call_back"),
+                name="contact_callbacks_open",
+            ),
+            # The admin searches a reference or an email address whole but in any
+            # case (UPPER(...) = UPPER(...)). Names and phone numbers are searched
+            # in part through trigram indexes (migration 0005, PostgreSQL only).
+            models.Index(Upper("reference"), name="contact_reference_upper"),
+            models.Index(Upper("email"), name="contact_email_upper"),
         ]
 
     def __str__(self):
@@ -206,6 +218,12 @@ class ContactNote(RejectNulBytesMixin, models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [
+            # Whether someone has spoken to the person: "call backs waiting" asks for every open request.
+            models.Index(
+                fields=["contact_request"], condition=Q(call_outcome="spoke"), name="contact_note_spoke"
+            ),
+        ]
 
     def __str__(self):
         return f"Note by {self.author} at {self.created_at:%d %b %Y %H:%M}"
