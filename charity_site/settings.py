@@ -217,6 +217,9 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
+    # Fragments that only change when the code does (the blank contact form):
+    # each worker keeps its own copy, with no round trip.
+    "this_process": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None},
 }
 
 # Whole public pages for visitors without a session (charity_site/page_cache.py).

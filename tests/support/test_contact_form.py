@@ -1,6 +1,9 @@
+import datetime
 import logging
+import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.cache import caches
 
@@ -224,3 +227,34 @@ def test_choice_inputs_keep_required_and_the_person_s_choices(client):
     again = submit(client, valid_post(name="")).content.decode()
     assert 'value="call_back" id="id_contact_method_0" required checked>' in again
     assert 'value="wed" id="id_callback_days_2" checked>' in again
+
+
+def test_a_form_sent_back_shows_what_was_typed_after_the_blank_form_was_kept(client):
+    # The blank form's fields are kept rendered; a form with errors must not use them.
+    blank = client.get(CONTACT_URL).content.decode()
+    data = valid_post(name="Margaret Okafor", message="My husband has a cough that will not go.")
+    data.pop("consent")
+    response = submit(client, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="Margaret Okafor"' in html
+    assert "My husband has a cough that will not go." in html
+    assert 'aria-invalid="true"' in html or "field--error" in html
+    assert "Margaret Okafor" not in blank
+    # And the next visitor still gets a blank form.
+    assert "Margaret Okafor" not in client.get(CONTACT_URL).content.decode()
+
+
+def test_the_blank_form_keeps_fresh_tokens(client):
+    # The CSRF token and the form's start time are outside the kept fields.
+    def tokens(html):
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+        return csrf, started
+
+    with time_machine.travel(datetime.datetime(2026, 11, 22, 10, 0, tzinfo=datetime.UTC), tick=False):
+        first = tokens(client.get(CONTACT_URL).content.decode())
+    with time_machine.travel(datetime.datetime(2026, 11, 22, 10, 5, tzinfo=datetime.UTC), tick=False):
+        second = tokens(client.get(CONTACT_URL).content.decode())
+    assert first[0] != second[0]
+    assert first[1] != second[1]
