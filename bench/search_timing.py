@@ -100,7 +100,7 @@ def run() -> None:
         timings, count = [], 0
         for _ in range(RUNS):
             start = time.perf_counter()
-            count = len(search_articles(terms))
+            count = len(search_articles(terms).articles)
             timings.append((time.perf_counter() - start) * 1000)
         timings.sort()
         print(

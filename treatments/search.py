@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
+from django.db.models import Count, F, Q, TextField, Value, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -102,14 +102,35 @@ def highlighted(snippet: str) -> SafeString:
     return mark_safe(safe)  # noqa: S308 - escaped just above; only our own tags added
 
 
-def search_articles(terms: SearchTerms, limit: int = 50) -> list[Article]:
-    """Public articles matching every word, best first, each with a `snippet`."""
+@dataclass(frozen=True)
+class SearchResults:
+    articles: list[Article]  # the best matches, each with a `snippet`
+    total: int  # every public article that matched
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.articles)
+
+
+# Each result's snippet is the costly part of a search: only the best are shown.
+RESULTS_SHOWN = 20
+
+
+def search_articles(terms: SearchTerms, limit: int | None = None) -> SearchResults:
+    """Public articles matching every word, best first, and how many matched in all."""
+    limit = limit or RESULTS_SHOWN
     if terms.empty:
-        return []
-    public = Article.objects.public().select_related("live_version", "category")
+        return SearchResults(articles=[], total=0)
+    public = (
+        Article.objects.public()
+        .select_related("live_version", "category")
+        .only("slug", "category__name", "live_version__title", "live_version__summary")
+        # Counted over every match before the limit, in the same query.
+        .annotate(total_matches=Window(Count("pk")))
+    )
     if uses_postgres_search():
         query = _tsquery(terms)
-        results = list(
+        articles = list(
             public.filter(live_version__search_vector=query)
             .annotate(
                 rank=SearchRank(F("live_version__search_vector"), query),
@@ -126,10 +147,9 @@ def search_articles(terms: SearchTerms, limit: int = 50) -> list[Article]:
             )
             .order_by("-rank", "live_version__title")[:limit]
         )
-        for article in results:
+        for article in articles:
             article.snippet = highlighted(article.raw_snippet)
-        return results
-
+        return SearchResults(articles=articles, total=articles[0].total_matches if articles else 0)
     # Development fallback: every word somewhere in the title, summary or body.
     condition = Q()
     for word in terms.words:
@@ -142,7 +162,7 @@ def search_articles(terms: SearchTerms, limit: int = 50) -> list[Article]:
                 | Q(live_version__body_text__icontains=option)
             )
         condition &= any_option
-    results = list(public.filter(condition).order_by("live_version__title")[:limit])
-    for article in results:
+    articles = list(public.filter(condition).order_by("live_version__title")[:limit])
+    for article in articles:
         article.snippet = highlighted(article.live_version.summary)
-    return results
+    return SearchResults(articles=articles, total=articles[0].total_matches if articles else 0)

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def slugs(query):
-    return [article.slug for article in search_articles(parse_query(query))]
+    return [article.slug for article in search_articles(parse_query(query)).articles]
 
 
 def publish_edit(article, editor, approver_user, **changes):
@@ -92,7 +92,7 @@ def test_prefixes_and_brand_names_find_the_page():
 @pytest.mark.postgres
 def test_snippets_highlight_the_match_and_escape_the_rest():
     published_article(body="<p>Side effects &lt;script&gt; and tiredness &amp; doses &lt; 5 mg.</p>")
-    [result] = search_articles(parse_query("tiredness"))
+    [result] = search_articles(parse_query("tiredness")).articles
     assert "<mark>tiredness</mark>" in result.snippet
     assert "<script>" not in result.snippet
     assert "&lt; script&gt;" in result.snippet and "&amp; doses" in result.snippet
@@ -157,6 +157,19 @@ def test_results_page_lists_matches_with_links(client):
     assert "1 page found" in html
     assert f'href="{article.get_absolute_url()}"' in html
     assert 'value="immunotherapy"' in html
+
+
+def test_many_matches_show_the_true_count_and_the_best_few(client, monkeypatch):
+    monkeypatch.setattr(site_search, "RESULTS_SHOWN", 3)
+    for number in range(5):
+        published_article(title=f"Pleural effusion {number}", body="<p>Fluid around the lung.</p>")
+    published_article(title="Surgery", body="<p>An operation.</p>")
+    html = client.get("/search/", {"q": "pleural"}).content.decode()
+    assert "5 pages found" in html
+    assert "Here are the 3 that match best." in html
+    assert html.count('<li>\n        <h3><a href="/treatments/') == 3
+    few = client.get("/search/", {"q": "surgery"}).content.decode()
+    assert "1 page found" in few and "match best" not in few
 
 
 def test_a_long_query_says_it_was_shortened(client):
