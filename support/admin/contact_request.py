@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from charity_site.admin_changelist import QuickActionCheckboxMixin
 from charity_site.admin_records import RecordInline
 
 from .. import services
@@ -109,7 +110,7 @@ class StatusChangeInline(RecordInline):
 
 
 @admin.register(ContactRequest)
-class ContactRequestAdmin(admin.ModelAdmin):
+class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "reference",
         "received_at",

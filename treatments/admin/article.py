@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from charity_site.admin_changelist import QuickActionCheckboxMixin
 from charity_site.admin_records import RecordAdmin, RecordInline
 from charity_site.page_cache import public_pages_changed
 
@@ -92,7 +93,7 @@ class ArticleTransitionInline(RecordInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "category",
