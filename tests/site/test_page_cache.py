@@ -48,6 +48,8 @@ def test_approving_an_edit_shows_on_the_very_next_request(client, publishing):
     publishing(services.article_approve, article=article, approver=fresh(checker), full_review=False)
     assert "New title" in client.get(article.get_absolute_url()).content.decode()
     assert "New title" in client.get("/treatments/").content.decode()
+    search = client.get("/search/?q=title").content.decode()
+    assert "New title" in search and "Old title" not in search
 
 
 def test_withdrawing_shows_on_the_very_next_request(client, publishing):
