@@ -149,6 +149,21 @@ def test_index_groups_by_category_in_editor_order(client):
     assert first.summary in html and second.get_absolute_url() in html
 
 
+def test_each_category_section_lists_its_own_articles_in_order(client):
+    symptoms = published_article(title="Pleural drain", category__name="Symptoms", category__position=2)
+    published_article(title="Breathlessness", category=symptoms.category)
+    published_article(title="Chemotherapy", category__name="Treatments", category__position=1)
+    html = client.get("/treatments/").content.decode()
+    sections = re.findall(
+        r'<section aria-labelledby="category-\d+">\s*<h2[^>]*>([^<]+)</h2>(.*?)</section>', html, re.S
+    )
+    listed = [
+        (name, re.findall(r'<h3><a href="/treatments/[^"]+/">([^<]+)</a>', body)) for name, body in sections
+    ]
+    assert listed == [("Treatments", ["Chemotherapy"]), ("Symptoms", ["Breathlessness", "Pleural drain"])]
+    assert f'href="{symptoms.get_absolute_url()}"' in html
+
+
 def test_other_treatments_show_only_public_articles(client):
     article = published_article()
     public_sibling = published_article(category=article.category, title="Public sibling")
