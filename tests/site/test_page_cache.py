@@ -176,3 +176,27 @@ def test_other_treatments_follow_a_withdrawal_with_the_page_cache_off(client, se
     assert "Sibling page" in client.get(article.get_absolute_url()).content.decode()
     publishing(services.article_archive, article=sibling, approver=fresh(checker))
     assert "Sibling page" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_with_the_cache_down_pages_are_built_and_publishing_still_works(client, settings, caplog, publishing):
+    import logging
+
+    checker = approver()
+    article = published_article(approver_user=checker, title="Still served")
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "charity_site.redis_cache.SharedClientRedisCache",
+            # Nothing listens here: every cache call fails, as in a Redis outage.
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    with caplog.at_level(logging.WARNING, logger="charity_site.page_cache"):
+        response = client.get(article.get_absolute_url())
+        assert response.status_code == 200
+        assert "Still served" in response.content.decode()
+        publishing(services.article_archive, article=article, approver=fresh(checker))
+        assert client.get(article.get_absolute_url()).status_code == 410
+    assert "Page cache unavailable" in caplog.text
+    assert "Could not invalidate the page cache" in caplog.text
