@@ -111,6 +111,11 @@ class SearchResults:
     def more(self) -> bool:
         return self.total > len(self.articles)
 
+    @classmethod
+    def of(cls, articles: list[Article]) -> "SearchResults":
+        """From articles annotated with `total_matches` (the same on every row)."""
+        return cls(articles=articles, total=articles[0].total_matches if articles else 0)
+
 
 # Each result's snippet is the costly part of a search: only the best are shown.
 RESULTS_SHOWN = 20
@@ -149,7 +154,8 @@ def search_articles(terms: SearchTerms, limit: int | None = None) -> SearchResul
         )
         for article in articles:
             article.snippet = highlighted(article.raw_snippet)
-        return SearchResults(articles=articles, total=articles[0].total_matches if articles else 0)
+        return SearchResults.of(articles)
+
     # Development fallback: every word somewhere in the title, summary or body.
     condition = Q()
     for word in terms.words:
@@ -165,4 +171,4 @@ def search_articles(terms: SearchTerms, limit: int | None = None) -> SearchResul
     articles = list(public.filter(condition).order_by("live_version__title")[:limit])
     for article in articles:
         article.snippet = highlighted(article.live_version.summary)
-    return SearchResults(articles=articles, total=articles[0].total_matches if articles else 0)
+    return SearchResults.of(articles)
