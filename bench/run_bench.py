@@ -300,9 +300,7 @@ def main() -> None:
                 # page is compared with the static file measured just before it.
                 ceiling = None
                 if not user and name != "static CSS file":
-                    ceiling = wrk(wrk_path, f"/static/{static_css.removeprefix('/static/')}", args.seconds)[
-                        "rps"
-                    ]
+                    ceiling = wrk(wrk_path, static_css, args.seconds)["rps"]
                 # Staff pages are never cached: label them by how many people use them at once.
                 row = wrk(wrk_path, target, args.seconds, cookie)
                 row["ceiling"] = ceiling
