@@ -17,7 +17,6 @@ import cProfile
 import io
 import os
 import pstats
-import secrets
 import statistics
 import sys
 import time
@@ -27,19 +26,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def configure(cache: bool) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="charity_site.settings",
-        DATABASE_URL=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/charity_bench"),
-        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="127.0.0.1",
-        DEBUG="false",
-        SECURE_SSL_REDIRECT="false",
-        ADMIN_REQUIRE_2FA="false",
-        STATIC_ROOT=str(PROJECT / "bench" / "results" / "static"),
-        PAGE_CACHE_SECONDS="300" if cache else "0",
-        LOG_LEVEL="WARNING",
-    )
+    """The settings `make bench` serves with, on the database it builds."""
+    from run_bench import DATABASE, RESULTS, base_env
+
+    server = os.environ.get("BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
+    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    os.environ.update(base_env(server, RESULTS / "static", redis_url))
+    os.environ["PAGE_CACHE_SECONDS"] = "300" if cache else "0"
+    print(f"Database {DATABASE}, cache {redis_url}")
     sys.path.insert(0, str(PROJECT))
     import django
 
