@@ -60,7 +60,7 @@ def run() -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from treatments.demo_articles import ARTICLES as DEMO
+    from demo.article_texts import ARTICLES as DEMO
     from treatments.models import Article, ArticleVersion, Category
     from treatments.sanitise import html_to_text
     from treatments.search import parse_query, search_articles, version_search_vector

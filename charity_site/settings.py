@@ -7,12 +7,14 @@ a second file. Every variable is listed in .env.example and in README.md.
 """
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from core.logging import logging_config
+from treatments.editor import ARTICLE_EDITOR
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -92,22 +94,26 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    # The project package is an app too: it holds the site-wide pages, the
-    # health check and the demo-content command, which belong to no one app.
-    "charity_site",
+    "core",
     "treatments",
     "support",
 ]
 
+# Development only: demo accounts and content, and the benchmark's data loader.
+# They create accounts with a published password, so production never installs them.
+DEMO_APP = DEBUG or env_bool("DEMO_APP", default=False)
+if DEMO_APP:
+    INSTALLED_APPS.append("demo")
+
 MIDDLEWARE = [
     # First, so every log line and error page of a request carries its id.
-    "charity_site.middleware.RequestIdMiddleware",
+    "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages for visitors without a session; outside GZip, so it stores compressed bytes.
-    "charity_site.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "charity_site.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -207,7 +213,7 @@ REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
         {
-            "BACKEND": "charity_site.redis_cache.SharedClientRedisCache",
+            "BACKEND": "core.redis_cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "charity",
             "TIMEOUT": 300,
@@ -222,7 +228,7 @@ CACHES = {
     "this_process": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None},
 }
 
-# Whole public pages for visitors without a session (charity_site/page_cache.py).
+# Whole public pages for visitors without a session (core/page_cache.py).
 # Publishing changes invalidate them at once; this is only the upper bound.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
@@ -252,45 +258,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with
 # nh3 on the server (treatments/sanitise.py); the editor is not trusted.
-CKEDITOR_5_CONFIGS = {
-    "article": {
-        "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "link",
-                "|",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "insertTable",
-                "imageUpload",
-                "|",
-                "removeFormat",
-                "undo",
-                "redo",
-            ],
-        },
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
-                {
-                    "model": "heading2",
-                    "view": "h2",
-                    "title": "Heading 2 (section)",
-                    "class": "ck-heading_heading2",
-                },
-                {"model": "heading3", "view": "h3", "title": "Heading 3", "class": "ck-heading_heading3"},
-            ]
-        },
-        "image": {"toolbar": ["imageTextAlternative", "|", "toggleImageCaption"]},
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "link": {"defaultProtocol": "https://"},
-    },
-}
+CKEDITOR_5_CONFIGS = {"article": ARTICLE_EDITOR}
 # Uploads go through treatments.uploads.article_image_upload, which checks the
 # article permission, the type by content, and the size in bytes and pixels.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "article_image_upload"
@@ -342,12 +310,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "charity_site.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "charity_site.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 # Typed usernames and passwords never reach the access log.
 AXES_SENSITIVE_PARAMETERS = ["username", "password", "otp_token"]
 
 # Content-Security-Policy (django-csp 4). Strict for every public page; the
-# admin gets what CKEditor 5 needs in charity_site.middleware.
+# admin gets what CKEditor 5 needs in core.middleware.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
@@ -406,33 +374,5 @@ SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 365)
 # Password for the demo accounts that load_demo_content creates (development only).
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-pass-2026")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        "request_id": {"()": "charity_site.logging.RequestIdFilter"},
-    },
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": sys.stderr,
-            "formatter": "plain",
-            "filters": ["request_id"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Replaces Django's own console handler, which would print every line twice.
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        # One line per task state otherwise; failures still show.
-        "django_tasks": {"level": "WARNING"},
-        # Sign-in lockouts, refusals, bot hits, approvals, purges: see charity_site/security_log.py.
-        "security": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        # axes logs every failed attempt with the typed username; our security log
-        # records lockouts without it.
-        "axes": {"level": "WARNING"},
-    },
-}
+# One line per record with the request's id; see core/logging.py.
+LOGGING = logging_config(level=env_str("LOG_LEVEL", "INFO"))

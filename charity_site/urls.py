@@ -5,11 +5,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from core.page_cache import public_page
 from treatments.uploads import article_image_upload
 from treatments.views import search
 
 from . import views
-from .page_cache import public_page
 from .sitemaps import SITEMAPS
 
 

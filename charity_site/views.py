@@ -12,9 +12,10 @@ from django.template import loader
 from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 
-from .client_ip import client_ip
+from core.client_ip import client_ip
+from core.security_log import security_event
+
 from .context_processors import tel_href
-from .security_log import security_event
 
 logger = logging.getLogger(__name__)
 

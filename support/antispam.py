@@ -9,7 +9,7 @@ import time
 from django.conf import settings
 from django.core import signing
 
-from charity_site.rate_limit import rate_limited as shared_rate_limited
+from core.rate_limit import rate_limited as shared_rate_limited
 
 _SALT = "support.contact-form.started"
 

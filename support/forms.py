@@ -1,27 +1,15 @@
 import re
-import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from core.text import validate_single_line_text
 
 from .models import CONSENT_WORDING, ContactRequest
 
 # UK and international numbers as people write them: digits, spaces, a leading
 # plus, brackets, dots and hyphens. 7 to 15 digits (the E.164 maximum).
 _PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()\-.]+$")
-_LINE_BREAKS = {"\n", "\r", "\t"}
-
-
-def reject_control_characters(value: str, *, multiline: bool = False) -> None:
-    allowed = _LINE_BREAKS if multiline else set()
-    for character in value:
-        if character in allowed:
-            continue
-        if unicodedata.category(character) in {"Cc", "Cf", "Cs", "Co"}:
-            raise ValidationError(
-                "This contains a hidden control character we cannot store. Please retype it without pasting.",
-                code="control_character",
-            )
 
 
 def normalise_phone(value: str) -> str:
@@ -137,27 +125,16 @@ class ContactForm(forms.ModelForm):
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
 
+    # The email address and message are checked by their model fields' validators.
+
     def clean_name(self):
         name = self.cleaned_data["name"]
-        reject_control_characters(name)
+        validate_single_line_text(name)  # before the spaces are tidied, which would hide a line break
         return " ".join(name.split())
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        reject_control_characters(email)
-        return email
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
-        if not phone:
-            return ""
-        reject_control_characters(phone)
-        return normalise_phone(phone)
-
-    def clean_message(self):
-        message = self.cleaned_data["message"]
-        reject_control_characters(message, multiline=True)
-        return message
+        return normalise_phone(phone) if phone else ""
 
     def clean(self):
         cleaned = super().clean()

@@ -15,7 +15,9 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 
-from charity_site.text_checks import RejectNulBytesMixin, validate_single_line_text
+from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
+
+from .workflow import Status
 
 # Shown next to the consent box and stored, word for word, with each request.
 CONSENT_WORDING = (
@@ -85,11 +87,8 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
         BENEFITS_LEGAL = "benefits_legal", "Benefits and legal help"
         OTHER = "other", "Something else"
 
-    class Status(models.TextChoices):
-        NEW = "new", "New"
-        IN_PROGRESS = "in_progress", "In progress"
-        WAITING = "waiting", "Waiting for reply"
-        CLOSED = "closed", "Closed"
+    # The statuses and the moves between them are the workflow table's (workflow.py).
+    Status = Status
 
     class Outcome(models.TextChoices):
         CALLED_BACK = "called_back", "Called back"
@@ -98,14 +97,6 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
         NO_REPLY = "no_reply", "No reply after attempts"
         SPAM = "spam", "Spam"
 
-    # Which status moves are allowed; services.contact_request_set_status refuses others.
-    TRANSITIONS = {
-        Status.NEW: {Status.IN_PROGRESS, Status.WAITING, Status.CLOSED},
-        Status.IN_PROGRESS: {Status.WAITING, Status.CLOSED},
-        Status.WAITING: {Status.IN_PROGRESS, Status.CLOSED},
-        Status.CLOSED: {Status.IN_PROGRESS},
-    }
-
     # Empty until the row exists: the number comes from the primary key.
     # NULL rather than "" so two requests being saved at once never clash.
     reference = models.CharField(max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
@@ -113,14 +104,14 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
 
     name = models.CharField(max_length=100, validators=[validate_single_line_text])
     contact_method = models.CharField(max_length=10, choices=ContactMethod.choices)
-    email = models.EmailField(max_length=254, blank=True)
+    email = models.EmailField(max_length=254, blank=True, validators=[validate_single_line_text])
     phone = models.CharField(max_length=30, blank=True)
     callback_days = models.JSONField(default=list, blank=True, help_text="Weekdays that suit a call back.")
     callback_time = models.CharField(max_length=10, choices=CallbackTime.choices, blank=True)
     voicemail_ok = models.BooleanField(null=True, blank=True, help_text="May we leave a voicemail?")
     who = models.CharField("who they are", max_length=20, choices=Who.choices)
     topic = models.CharField(max_length=20, choices=Topic.choices)
-    message = models.TextField(max_length=5000)
+    message = models.TextField(max_length=5000, validators=[validate_multiline_text])
     consent_wording = models.TextField(editable=False)
     consent_given_at = models.DateTimeField(editable=False)
 
@@ -152,11 +143,11 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
         ordering = ["received_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["new", "in_progress", "waiting", "closed"]),
+                condition=Q(status__in=Status.values),
                 name="contact_request_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="closed") | ~Q(outcome=""),
+                condition=~Q(status=Status.CLOSED) | ~Q(outcome=""),
                 name="contact_request_closed_has_outcome",
             ),
             models.CheckConstraint(
@@ -214,7 +205,7 @@ class ContactNote(RejectNulBytesMixin, models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     call_outcome = models.CharField("call attempt", max_length=20, choices=CallOutcome.choices, blank=True)
-    text = models.TextField(max_length=5000)
+    text = models.TextField(max_length=5000, validators=[validate_multiline_text])
 
     class Meta:
         ordering = ["created_at", "id"]

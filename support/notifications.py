@@ -17,6 +17,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from .models import ContactRequest
 
@@ -108,6 +109,12 @@ def contact_request_send_notifications(request_id: int) -> bool:
         if contact_request.notify_attempts:
             logger.info("Notifications for contact request %s sent after a retry.", contact_request.reference)
         return True
+
+
+@task()
+def notify_contact_request(request_id: int) -> bool:
+    """The background task: in a worker in production; at once in development and tests."""
+    return contact_request_send_notifications(request_id)
 
 
 def send_pending_notifications(limit: int = 100) -> tuple[int, int]:

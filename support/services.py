@@ -10,22 +10,37 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from . import workflow
 from .models import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
+from .notifications import notify_contact_request
+from .roles import support_team
 
 logger = logging.getLogger(__name__)
-Status = ContactRequest.Status
+Status = workflow.Status
 
 
 class SupportWorkflowError(Exception):
     """An action that is not allowed now; the message is shown to the member of staff."""
 
 
-def _require_change_perm(user: AbstractBaseUser) -> None:
-    if not user.has_perm("support.change_contactrequest"):
+def _require(permission: str, user: AbstractBaseUser) -> None:
+    if not user.has_perm(f"support.{permission}"):
         raise PermissionDenied("You do not have permission to change contact requests.")
 
 
-def contact_request_create(*, form_data: dict) -> ContactRequest:
+def contact_request_create(
+    *,
+    name: str,
+    contact_method: str,
+    email: str = "",
+    phone: str = "",
+    callback_days: list[str] | None = None,
+    callback_time: str = "",
+    voicemail_ok: bool | None = None,
+    who: str,
+    topic: str,
+    message: str,
+) -> ContactRequest:
     """
     Store a new request, with the consent wording the person agreed to, and
     queue its notifications once the row is committed. Nothing that happens
@@ -34,10 +49,20 @@ def contact_request_create(*, form_data: dict) -> ContactRequest:
     with transaction.atomic():
         now = timezone.now()
         contact_request = ContactRequest(
-            consent_wording=CONSENT_WORDING, consent_given_at=now, received_at=now
+            name=name,
+            contact_method=contact_method,
+            email=email,
+            phone=phone,
+            callback_days=callback_days or [],
+            callback_time=callback_time,
+            voicemail_ok=voicemail_ok,
+            who=who,
+            topic=topic,
+            message=message,
+            consent_wording=CONSENT_WORDING,
+            consent_given_at=now,
+            received_at=now,
         )
-        for field, value in form_data.items():
-            setattr(contact_request, field, value)
         contact_request.save()
         # The primary key is unique and never reused, so the reference is too.
         contact_request.reference = ContactRequest.reference_for(contact_request.pk, now)
@@ -48,11 +73,8 @@ def contact_request_create(*, form_data: dict) -> ContactRequest:
 
 
 def _enqueue_notifications(request_id: int) -> None:
-    # Imported here: the task module imports this one.
-    from .tasks import send_contact_request_notifications
-
     try:
-        send_contact_request_notifications.enqueue(request_id)
+        notify_contact_request.enqueue(request_id)
     except Exception:
         # The row is stored and still pending: send_pending_notifications will pick it up.
         logger.exception("Could not queue notifications for contact request %s.", request_id)
@@ -73,10 +95,11 @@ def _record_change(contact_request, *, actor, from_status, outcome="") -> None:
 def contact_request_set_status(
     *, contact_request: ContactRequest, actor: AbstractBaseUser, to_status: str, outcome: str = ""
 ) -> None:
-    _require_change_perm(actor)
+    move = workflow.MOVES.get(to_status)
+    _require(move.permission if move else workflow.CHANGE, actor)
     contact_request = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
     from_status = contact_request.status
-    if to_status not in ContactRequest.TRANSITIONS[Status(from_status)]:
+    if not workflow.move_allowed(from_status=from_status, to_status=to_status):
         raise SupportWorkflowError(
             f"{contact_request.reference} is “{Status(from_status).label}” and cannot be moved to "
             f"“{Status(to_status).label}”."
@@ -97,9 +120,11 @@ def contact_request_set_status(
 def contact_request_assign(
     *, contact_request: ContactRequest, actor: AbstractBaseUser, assignee: AbstractBaseUser
 ) -> None:
-    _require_change_perm(actor)
-    if not (assignee.is_active and assignee.has_perm("support.change_contactrequest")):
-        raise SupportWorkflowError(f"{assignee.get_username()} is not on the support team.")
+    _require(workflow.ASSIGN.permission, actor)
+    if not support_team().filter(pk=assignee.pk).exists():
+        raise SupportWorkflowError(
+            f"{assignee.get_full_name() or assignee.get_username()} is not on the support team."
+        )
     contact_request = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
     contact_request.assigned_to = assignee
     contact_request.save(update_fields=["assigned_to"])
@@ -110,7 +135,7 @@ def contact_request_assign(
 def contact_note_add(
     *, contact_request: ContactRequest, author: AbstractBaseUser, text: str, call_outcome: str = ""
 ) -> ContactNote:
-    if not author.has_perm("support.add_contactnote"):
+    if not author.has_perm("support.add_contactnote"):  # notes are not a status move
         raise PermissionDenied("You do not have permission to add notes.")
     return ContactNote.objects.create(
         contact_request=contact_request, author=author, text=text.strip(), call_outcome=call_outcome

@@ -8,7 +8,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from charity_site.security_log import security_event
+from core.security_log import security_event
 
 from . import antispam, services
 from .forms import ContactForm
@@ -57,7 +57,7 @@ class ContactView(View):
             return render(request, "support/rate_limited.html", context, status=429)
         try:
             contact_request = services.contact_request_create(
-                form_data={field: form.cleaned_data[field] for field in ContactForm.Meta.fields}
+                **{field: form.cleaned_data[field] for field in ContactForm.Meta.fields}
             )
         except DatabaseError:
             # Nothing was stored. Give the form back with everything they typed.

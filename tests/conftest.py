@@ -10,6 +10,8 @@ from django.test import override_settings
 # manifest storage is checked in tests/site/test_static.py) and over plain HTTP
 # (the redirect to HTTPS is checked in tests/site/test_pages.py).
 _test_environment = override_settings(
+    # The development-only app, whose loaders the tests use (production never installs it).
+    INSTALLED_APPS=[*settings.INSTALLED_APPS, *([] if "demo" in settings.INSTALLED_APPS else ["demo"])],
     SECURE_SSL_REDIRECT=False,
     # Password hashing is deliberately slow; tests create many users.
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
@@ -79,14 +81,14 @@ def chromium_path() -> str | None:
 
 @pytest.fixture
 def nurse_user(db):
-    from tests.factories import nurse
+    from tests.treatments.factories import nurse
 
     return nurse()
 
 
 @pytest.fixture
 def approver_user(db):
-    from tests.factories import approver
+    from tests.treatments.factories import approver
 
     return approver()
 
@@ -97,27 +99,12 @@ def ensure_roles() -> None:
     flushes the database afterwards; Django's post-migrate step brings back
     content types and permissions, but not data written by migrations.
     """
-    import importlib
+    from core.roles import role_groups_sync
+    from support.roles import ROLES as SUPPORT_ROLES
+    from treatments.roles import ROLES as TREATMENTS_ROLES
 
-    from django.contrib.auth.models import Group, Permission
-
-    treatments_groups = importlib.import_module(
-        "treatments.migrations.0002_editor_and_approver_groups"
-    ).GROUPS
-    treatments_added = importlib.import_module(
-        "treatments.migrations.0006_feedback_and_leaflet_permissions"
-    ).ADDED
-    support = importlib.import_module("support.migrations.0002_support_staff_group")
-    roles = {
-        ("treatments", name): [*codenames, *treatments_added.get(name, [])]
-        for name, codenames in treatments_groups.items()
-    }
-    roles[("support", support.GROUP)] = support.CODENAMES
-    for (app_label, name), codenames in roles.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-        )
+    role_groups_sync(app_label="treatments", roles=TREATMENTS_ROLES)
+    role_groups_sync(app_label="support", roles=SUPPORT_ROLES)
 
 
 @pytest.fixture

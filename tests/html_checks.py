@@ -47,3 +47,27 @@ def active_content(html: str) -> list[str]:
                 if ":" in value and scheme in {"javascript", "data", "vbscript"}:
                     problems.append(f"<{tag} {name}={value!r}>")
     return problems
+
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    '<img src="/media/x.png" onerror="alert(1)">',
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    '<a href="javascript:alert(1)">click</a>',
+    '<a href="JaVaScRiPt:alert(1)">click</a>',
+    '<a href="java&#x09;script:alert(1)">click</a>',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">click</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">click</a>',
+    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    '<p style="background:url(javascript:alert(1))">styled</p>',
+    "<style>body{display:none}</style>",
+    '<iframe src="https://evil.example/"></iframe>',
+    '<form action="https://evil.example/"><input name="q"></form>',
+    '<object data="x.swf"></object><embed src="x.swf">',
+    '<div onmouseover="alert(1)">hover</div>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+]

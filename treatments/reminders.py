@@ -4,17 +4,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import Article, ReviewReminder
-
-# Where group and user permissions live (the other backend, django-axes, holds none).
-PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+from .roles import clinical_team
 
 DUE_WITHIN_DAYS = 30
 REPEAT_AFTER = datetime.timedelta(days=7)
@@ -28,30 +24,16 @@ class ReminderRun:
 
 def review_reminder_recipients() -> list[str]:
     """Active editors and approvers, by group or direct permission; not superusers as such."""
-    User = get_user_model()
-    can_act = User.objects.with_perm(
-        "treatments.change_article", include_superusers=False, backend=PERMISSION_BACKEND
-    ).union(
-        User.objects.with_perm(
-            "treatments.approve_article", include_superusers=False, backend=PERMISSION_BACKEND
-        )
-    )
-    return sorted({user.email for user in can_act if user.email})
+    return sorted({email for email in clinical_team().values_list("email", flat=True) if email})
 
 
 def articles_needing_reminder(today: datetime.date | None = None) -> list[Article]:
     """Overdue or due within 30 days, unless reminded for the same due date in the last 7 days."""
-    today = today or timezone.localdate()
-    recently = ReviewReminder.objects.filter(sent_at__gte=timezone.now() - REPEAT_AFTER)
-    due = Article.objects.exclude(status=Article.Status.ARCHIVED).filter(
-        next_review_due_on__lte=today + datetime.timedelta(days=DUE_WITHIN_DAYS)
+    return list(
+        Article.objects.due_for_review_reminder(
+            within_days=DUE_WITHIN_DAYS, not_reminded_since=timezone.now() - REPEAT_AFTER, today=today
+        )
     )
-    already = Q()
-    for article_id, due_on in recently.values_list("article_id", "due_on"):
-        already |= Q(pk=article_id, next_review_due_on=due_on)
-    if already:
-        due = due.exclude(already)
-    return list(due.order_by("next_review_due_on", "title"))
 
 
 def review_reminders_send(*, dry_run: bool = False) -> ReminderRun:

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
+from core.text import remove_bidi_overrides
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "span",
     "h2", "h3", "h4",
@@ -36,10 +38,6 @@ ALLOWED_ATTRIBUTES = {
 # Relative URLs pass; absolute ones must use one of these.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# Bidirectional-override characters can make text read differently from how it
-# is stored ("Trojan Source"); nh3 keeps them, so they are removed here.
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
 _H2 = re.compile(r'<h2(?: id="[^"]*")?>(.*?)</h2>', re.DOTALL)
 _ANCHOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
@@ -58,7 +56,7 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
 def sanitise_html(html: str) -> str:
     """Clean rich text to the article policy. Safe to run on its own output."""
     cleaned = nh3.clean(
-        BIDI_CONTROLS.sub("", html or ""),
+        remove_bidi_overrides(html or ""),
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,

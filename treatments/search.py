@@ -121,9 +121,8 @@ class SearchResults:
 RESULTS_SHOWN = 20
 
 
-def search_articles(terms: SearchTerms, limit: int | None = None) -> SearchResults:
+def search_articles(terms: SearchTerms) -> SearchResults:
     """Public articles matching every word, best first, and how many matched in all."""
-    limit = limit or RESULTS_SHOWN
     if terms.empty:
         return SearchResults(articles=[], total=0)
     public = (
@@ -150,7 +149,7 @@ def search_articles(terms: SearchTerms, limit: int | None = None) -> SearchResul
                     max_fragments=2,
                 ),
             )
-            .order_by("-rank", "live_version__title")[:limit]
+            .order_by("-rank", "live_version__title")[:RESULTS_SHOWN]
         )
         for article in articles:
             article.snippet = highlighted(article.raw_snippet)
@@ -168,7 +167,7 @@ def search_articles(terms: SearchTerms, limit: int | None = None) -> SearchResul
                 | Q(live_version__body_text__icontains=option)
             )
         condition &= any_option
-    articles = list(public.filter(condition).order_by("live_version__title")[:limit])
+    articles = list(public.filter(condition).order_by("live_version__title")[:RESULTS_SHOWN])
     for article in articles:
         article.snippet = highlighted(article.live_version.summary)
     return SearchResults.of(articles)

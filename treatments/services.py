@@ -13,24 +13,28 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from charity_site.page_cache import public_pages_changed
-from charity_site.security_log import security_event
+from core.page_cache import public_pages_changed
+from core.security_log import security_event
 
-from .models import Article, ArticleReview, ArticleTransition, ArticleVersion, StaffProfile
+from . import workflow
+from .models import (
+    Article,
+    ArticleReview,
+    ArticleTransition,
+    ArticleVersion,
+    Category,
+    PageFeedback,
+    StaffCredit,
+)
 from .rendering import render_version_fragments
 from .sanitise import html_to_text, sanitise_html
 from .search import searchable_text, version_search_vector
 
-Status = Article.Status
+Status = workflow.Status
 
 
 class WorkflowError(Exception):
     """A workflow action that is not allowed now; the message is shown to the user."""
-
-
-def _require_perm(user: AbstractBaseUser, perm: str, doing: str) -> None:
-    if not user.has_perm(f"treatments.{perm}"):
-        raise PermissionDenied(f"You do not have permission to {doing}.")
 
 
 def _locked(article: Article) -> Article:
@@ -38,18 +42,34 @@ def _locked(article: Article) -> Article:
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
-def article_transition(
-    *, article: Article, to_status: str, actor: AbstractBaseUser, comment: str = ""
+def _begin(action_name: str, *, article: Article, user: AbstractBaseUser, doing: str) -> Article:
+    """
+    Check the workflow table for `action_name` and return the article locked.
+    The permission is checked first, the status under the lock.
+    """
+    action = workflow.ACTIONS[action_name]
+    if not user.has_perm(f"treatments.{action.permission}"):
+        raise PermissionDenied(f"You do not have permission to {doing}.")
+    article = _locked(article)
+    if article.status not in action.from_statuses:
+        raise WorkflowError(action.refusal)
+    return article
+
+
+def _move(
+    action_name: str, *, article: Article, to_status: Status, actor: AbstractBaseUser, comment: str = ""
 ) -> None:
-    """Move the article to `to_status` if the workflow allows it, and record the move."""
+    """Record the move an action makes, and tell the page cache if the public page changed."""
+    if to_status not in workflow.ACTIONS[action_name].to_statuses:
+        raise WorkflowError(f"“{action_name}” cannot lead to “{Status(to_status).label}”.")
     from_status = article.status
-    if to_status not in Article.TRANSITIONS[Status(from_status)]:
-        raise WorkflowError(
-            f"An article that is “{Status(from_status).label}” cannot be moved to “{Status(to_status).label}”."
-        )
+    if from_status == to_status:
+        return
     article.status = to_status
     article.save(update_fields=["status"])
-    if Status.PUBLISHED in (from_status, to_status) or Status.ARCHIVED in (from_status, to_status):
+    # Publishing, withdrawing and restoring change what the public sees; a live
+    # article going back to draft does not (the public keeps the live version).
+    if to_status == Status.PUBLISHED or Status.ARCHIVED in (from_status, to_status):
         public_pages_changed()
     ArticleTransition.objects.create(
         article=article, from_status=from_status, to_status=to_status, actor=actor, comment=comment
@@ -63,52 +83,58 @@ def article_approvable_content(article: Article) -> dict:
     return snapshot
 
 
-def public_name(user: AbstractBaseUser) -> tuple[str, str]:
-    """The (name, role) a member of staff is shown with on public pages."""
-    try:
-        profile = user.staff_profile
-    except StaffProfile.DoesNotExist:
-        return user.get_full_name() or user.get_username(), ""
-    return profile.public_name, profile.role_title
+# What an article's place on the site is made of: public at once, without approval.
+PLACEMENT_FIELDS = frozenset({"category", "position", "related_articles"})
 
 
 @transaction.atomic
-def article_record_edit(*, article: Article, editor: AbstractBaseUser) -> None:
+def article_record_edit(
+    *,
+    article: Article,
+    editor: AbstractBaseUser,
+    changed_fields: set[str] | frozenset[str] = frozenset(),
+    content_changed: bool = True,
+) -> None:
     """
-    Note that `editor` changed the working copy. The last editor may not approve
-    it; an edit to a published article makes it a draft again, while the
-    public keeps reading the live version.
+    Note that `editor` saved changes to the article. Any change makes them its
+    last editor, who may not approve it, and makes a published article a draft
+    again while the public keeps reading the live version. A new review
+    interval moves "Next review due"; a new place on the site shows at once.
     """
-    _require_perm(editor, "change_article", "edit articles")
-    article = _locked(article)
-    article.last_edited_by = editor
-    article.last_edited_at = timezone.now()
-    article.save(update_fields=["last_edited_by", "last_edited_at"])
-    if article.status == Status.PUBLISHED:
-        article_transition(
-            article=article, to_status=Status.DRAFT, actor=editor, comment="Edited after publication."
-        )
+    article = _begin("edit", article=article, user=editor, doing="edit articles")
+    if content_changed:
+        article.last_edited_by = editor
+        article.last_edited_at = timezone.now()
+        article.save(update_fields=["last_edited_by", "last_edited_at"])
+        if article.status == Status.PUBLISHED:
+            _move(
+                "edit",
+                article=article,
+                to_status=Status.DRAFT,
+                actor=editor,
+                comment="Edited after publication.",
+            )
+    if "review_interval_months" in changed_fields and article.last_reviewed_on is not None:
+        article.next_review_due_on = article.next_review_due_after(article.last_reviewed_on)
+        article.save(update_fields=["next_review_due_on"])
+        public_pages_changed()
+    if article.is_public and PLACEMENT_FIELDS & changed_fields:
+        public_pages_changed()
 
 
 @transaction.atomic
 def article_submit(*, article: Article, user: AbstractBaseUser) -> None:
-    _require_perm(user, "change_article", "submit articles for approval")
-    article = _locked(article)
-    if article.status != Status.DRAFT:
-        raise WorkflowError("Only a draft can be submitted for approval.")
-    article_transition(article=article, to_status=Status.AWAITING_APPROVAL, actor=user)
+    article = _begin("submit", article=article, user=user, doing="submit articles for approval")
+    _move("submit", article=article, to_status=Status.AWAITING_APPROVAL, actor=user)
 
 
 @transaction.atomic
 def article_return_to_draft(*, article: Article, approver: AbstractBaseUser, comment: str) -> None:
-    _require_perm(approver, "approve_article", "return articles to draft")
     comment = comment.strip()
+    article = _begin("return", article=article, user=approver, doing="return articles to draft")
     if not comment:
         raise WorkflowError("Say what needs to change: the comment is shown to the editor.")
-    article = _locked(article)
-    if article.status != Status.AWAITING_APPROVAL:
-        raise WorkflowError("Only an article awaiting approval can be returned to draft.")
-    article_transition(article=article, to_status=Status.DRAFT, actor=approver, comment=comment)
+    _move("return", article=article, to_status=Status.DRAFT, actor=approver, comment=comment)
 
 
 def _check_four_eyes(article: Article, approver: AbstractBaseUser) -> None:
@@ -129,13 +155,13 @@ def _record_review(
     sources_rechecked: bool,
     comment: str,
 ) -> ArticleReview:
-    name, role = public_name(reviewer)
+    credit = StaffCredit.of(reviewer)
     review = ArticleReview.objects.create(
         article=article,
         version=version,
         reviewed_by=reviewer,
-        reviewer_name=name,
-        reviewer_role=role,
+        reviewer_name=credit.name,
+        reviewer_role=credit.role,
         reviewed_on=reviewed_on,
         sources_rechecked=sources_rechecked,
         comment=comment,
@@ -162,10 +188,7 @@ def article_approve(
     the one the public sees. Only a full clinical review moves "Last reviewed";
     a first approval must be one, since a public page needs a review date.
     """
-    _require_perm(approver, "approve_article", "approve articles")
-    article = _locked(article)
-    if article.status != Status.AWAITING_APPROVAL:
-        raise WorkflowError("Only an article awaiting approval can be approved.")
+    article = _begin("approve", article=article, user=approver, doing="approve articles")
     _check_four_eyes(article, approver)
     if article.last_review_id is None and not full_review:
         raise WorkflowError("The first approval of an article must be a full clinical review.")
@@ -191,7 +214,7 @@ def article_approve(
         ),
         sources=snapshot["sources"],
         resources=snapshot["resources"],
-        written_by_name=", ".join(part for part in public_name(article.written_by) if part),
+        written_by_name=str(StaffCredit.of(article.written_by)),
         approved_by=approver,
         approved_at=now,
         approval_comment=comment.strip(),
@@ -199,7 +222,7 @@ def article_approve(
     )
     article.live_version = version
     article.save(update_fields=["live_version"])
-    article_transition(article=article, to_status=Status.PUBLISHED, actor=approver, comment=comment.strip())
+    _move("approve", article=article, to_status=Status.PUBLISHED, actor=approver, comment=comment.strip())
     security_event(
         "article.approved",
         user_id=approver.pk,
@@ -227,13 +250,7 @@ def article_confirm_still_accurate(
     Record a full review that found nothing to change: the dates move, the
     content does not. Only for a live page whose working copy is unchanged.
     """
-    _require_perm(approver, "approve_article", "record clinical reviews")
-    article = _locked(article)
-    if article.status != Status.PUBLISHED:
-        raise WorkflowError(
-            "Only a published article with no unapproved edits can be confirmed as still accurate. "
-            "If it has edits, approve them as a full review instead."
-        )
+    article = _begin("confirm", article=article, user=approver, doing="record clinical reviews")
     return _record_review(
         article=article,
         reviewer=approver,
@@ -247,9 +264,8 @@ def article_confirm_still_accurate(
 @transaction.atomic
 def article_archive(*, article: Article, approver: AbstractBaseUser, comment: str = "") -> None:
     """Withdraw the article: the public gets 410 Gone instead of the page."""
-    _require_perm(approver, "archive_article", "withdraw articles")
-    article = _locked(article)
-    article_transition(article=article, to_status=Status.ARCHIVED, actor=approver, comment=comment.strip())
+    article = _begin("archive", article=article, user=approver, doing="withdraw articles")
+    _move("archive", article=article, to_status=Status.ARCHIVED, actor=approver, comment=comment.strip())
 
 
 @transaction.atomic
@@ -258,22 +274,41 @@ def article_restore(*, article: Article, approver: AbstractBaseUser, comment: st
     Bring a withdrawn article back. If its working copy is still the approved
     text it is public again at once; otherwise it returns as a draft.
     """
-    _require_perm(approver, "archive_article", "restore articles")
-    article = _locked(article)
-    if article.status != Status.ARCHIVED:
-        raise WorkflowError("Only a withdrawn article can be restored.")
+    article = _begin("restore", article=article, user=approver, doing="restore articles")
     unchanged = (
         article.live_version is not None
         and article.live_version.content_snapshot() == article_approvable_content(article)
     )
     to_status = Status.PUBLISHED if unchanged else Status.DRAFT
-    article_transition(article=article, to_status=to_status, actor=approver, comment=comment.strip())
+    _move("restore", article=article, to_status=to_status, actor=approver, comment=comment.strip())
 
 
 @transaction.atomic
-def article_update_review_interval(*, article: Article) -> None:
-    """Recompute "Next review due" after the review interval changed."""
-    if article.last_reviewed_on is not None:
-        article.next_review_due_on = article.next_review_due_after(article.last_reviewed_on)
-        article.save(update_fields=["next_review_due_on"])
-        public_pages_changed()
+def category_save(*, category: Category) -> Category:
+    """Create or change a category. Its name and order show on the treatments index at once."""
+    category.full_clean()
+    category.save()
+    public_pages_changed()
+    return category
+
+
+@transaction.atomic
+def category_delete(*, category: Category) -> None:
+    """Delete a category with no articles (the database refuses one that has some)."""
+    category.delete()
+    public_pages_changed()
+
+
+@transaction.atomic
+def feedback_record(*, article: Article, helpful: bool, version_id: int | None) -> PageFeedback:
+    """Store a reader's answer against the version they saw (the live one if unknown)."""
+    version = None
+    if version_id:
+        version = ArticleVersion.objects.filter(article=article, pk=version_id).first()
+    return PageFeedback.objects.create(
+        article=article, version=version or article.live_version, helpful=helpful
+    )
+
+
+def feedback_add_comment(*, feedback: PageFeedback, comment: str) -> None:
+    PageFeedback.objects.filter(pk=feedback.pk).update(comment=comment)

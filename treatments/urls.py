@@ -1,6 +1,6 @@
 from django.urls import path
 
-from charity_site.page_cache import public_page
+from core.page_cache import public_page
 
 from . import views
 

@@ -9,14 +9,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
-from charity_site.page_cache import current_content_value
-from charity_site.rate_limit import rate_limited
-from charity_site.same_origin import is_same_origin
-from charity_site.security_log import security_event
+from core.page_cache import current_content_value
+from core.rate_limit import rate_limited
+from core.same_origin import is_same_origin
+from core.security_log import security_event
 
-from . import feedback as page_feedback
-from .models import Article, ArticleVersion, PageFeedback, treatments_url_prefix
-from .rendering import render_version_fragments
+from . import services
+from .forms import FeedbackCommentForm, HelpfulForm
+from .models import Article, PageFeedback, treatments_url_prefix
 from .sanitise import sanitise_html
 from .search import MAX_QUERY_LENGTH, parse_query, search_articles, uses_postgres_search
 from .structured_data import medical_web_page
@@ -40,18 +40,7 @@ class ArticleIndexView(TemplateView):
 
     @staticmethod
     def categories() -> list[dict]:
-        # Plain values, not model instances: building three objects per article
-        # was most of the cost of this page once there are hundreds of articles.
-        rows = (
-            Article.objects.public()
-            # Each category's articles together, even if two categories share a name.
-            .order_by(
-                "category__position", "category__name", "category_id", "position", "live_version__title"
-            )
-            .values_list(
-                "slug", "category_id", "category__name", "live_version__title", "live_version__summary"
-            )
-        )
+        rows = Article.objects.index_rows()
         prefix = treatments_url_prefix()
         categories = []
         for (category_id, name), articles in groupby(rows, key=lambda row: (row[1], row[2])):
@@ -74,33 +63,8 @@ class ArticleDetailView(DetailView):
     template_name = "treatments/article_detail.html"
     context_object_name = "article"
 
-    # Only what the page shows: the live version's stored fragments, never the
-    # working copy or the search data. Fewer columns make this hot query cheaper
-    # to build and to read; the query-count tests catch a field left out.
-    PAGE_FIELDS = [
-        "slug",
-        "status",
-        "last_reviewed_on",
-        "next_review_due_on",
-        "category__name",
-        "live_version__title",
-        "live_version__summary",
-        "live_version__sources",
-        "live_version__resources",
-        "live_version__body_html",
-        "live_version__sections",
-        "live_version__sources_html",
-        "live_version__written_by_name",
-        "last_review__reviewer_name",
-        "last_review__reviewer_role",
-    ]
-
     def get_queryset(self):
-        return (
-            Article.objects.select_related("category", "live_version", "last_review")
-            .only(*self.PAGE_FIELDS)
-            .order_by()  # one row by slug: the index order would only add a sort
-        )
+        return Article.objects.for_public_page()
 
     def get(self, request, *args, **kwargs):
         article = self.get_object()
@@ -115,7 +79,6 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         version = article.live_version
-        fragments = self.fragments(version)
         given = self.request.session.get(FEEDBACK_SESSION_KEY, {}).get(str(article.pk))
         context.update(
             page_title=version.title,
@@ -123,48 +86,27 @@ class ArticleDetailView(DetailView):
             version=version,
             # Sanitised again at render: approval already cleaned it, but nothing
             # reaches a page without passing the policy as it stands today.
-            body=mark_safe(sanitise_html(fragments["body_html"])),  # noqa: S308 - sanitised just here
-            sections=fragments["sections"],
-            sources_html=mark_safe(fragments["sources_html"]),  # noqa: S308 - rendered by our template at approval
+            body=mark_safe(sanitise_html(version.body_html)),  # noqa: S308 - sanitised just here
+            sections=version.sections,
+            sources_html=mark_safe(version.sources_html),  # noqa: S308 - rendered by our template at approval
             resources=version.resources,
             review_overdue=article.is_review_overdue(),
             other_articles=self.other_articles(article),
             structured_data=medical_web_page(article),
             feedback_given=given is not None,
-            feedback_comment_form=page_feedback.CommentForm() if given else None,
+            feedback_comment_form=FeedbackCommentForm() if given else None,
         )
         return context
-
-    @staticmethod
-    def fragments(version) -> dict:
-        if version.body_html:
-            return {
-                "body_html": version.body_html,
-                "sections": version.sections,
-                "sources_html": version.sources_html,
-            }
-        # Approved before fragments were stored: build them now.
-        stored = ArticleVersion.objects.only("body", "sources").get(pk=version.pk)
-        return render_version_fragments(body=stored.body, sources=stored.sources)
 
     @staticmethod
     def other_articles(article) -> list[dict]:
         """Links to the other public articles: chosen by the editors, else the same category."""
 
         def build():
-            public = (
-                Article.objects.public()
-                .select_related("live_version")
-                .only("slug", "live_version__title")
-                .order_by("position", "live_version__title")
+            chosen = list(article.related_articles.public_links())
+            others = chosen or list(
+                Article.objects.public_links().filter(category_id=article.category_id).exclude(pk=article.pk)
             )
-            chosen = list(
-                article.related_articles.public()
-                .select_related("live_version")
-                .only("slug", "live_version__title")
-                .order_by("position", "live_version__title")
-            )
-            others = chosen or list(public.filter(category_id=article.category_id).exclude(pk=article.pk))
             return [{"url": other.get_absolute_url(), "title": other.live_version.title} for other in others]
 
         # Changes only when something is published, withdrawn or moved.
@@ -184,26 +126,26 @@ def article_feedback(request, slug):
 
     if "comment" in request.POST:
         feedback = PageFeedback.objects.filter(pk=given.get(str(article.pk)), article=article).first()
-        form = page_feedback.CommentForm(request.POST)
+        form = FeedbackCommentForm(request.POST)
         if feedback is None:
             return redirect(anchor)
         if not form.is_valid():
             messages.error(request, " ".join(form.errors["comment"]))
             return redirect(anchor)
-        page_feedback.feedback_add_comment(feedback=feedback, comment=form.cleaned_data["comment"])
+        services.feedback_add_comment(feedback=feedback, comment=form.cleaned_data["comment"])
         given.pop(str(article.pk))
         request.session[FEEDBACK_SESSION_KEY] = given
         messages.success(request, "Thank you. Your comment will help us improve this page.")
         return redirect(anchor)
 
-    form = page_feedback.HelpfulForm(request.POST)
+    form = HelpfulForm(request.POST)
     if not form.is_valid():
         return redirect(anchor)
     if rate_limited(request, scope="feedback", per_hour=settings.FEEDBACK_RATE_LIMIT_PER_HOUR):
         security_event("feedback.rate_limited", article_id=article.pk)
         messages.info(request, "Thank you. We have already had a lot of answers from your connection.")
         return redirect(anchor)
-    feedback = page_feedback.feedback_record(
+    feedback = services.feedback_record(
         article=article, helpful=form.cleaned_data["helpful"], version_id=form.cleaned_data["version"]
     )
     request.session[FEEDBACK_SESSION_KEY] = {**given, str(article.pk): feedback.pk}

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -6,12 +7,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from charity_site.admin_changelist import QuickActionCheckboxMixin
-from charity_site.admin_records import RecordInline
+from core.admin_changelist import QuickActionCheckboxMixin
+from core.admin_records import RecordInline
 
 from .. import services
 from ..models import ContactNote, ContactRequest, StatusChange
-from .forms import AssignForm, StatusForm, support_team
+from ..roles import support_team
+from .forms import AssignForm, StatusForm
 from .summary import monthly_summary, summary_csv
 
 
@@ -127,31 +129,6 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     show_full_result_count = False  # one count, not two, over 100,000 rows
     list_per_page = 50  # a screenful to triage; each row costs about a millisecond to draw
     list_select_related = ["assigned_to"]
-    readonly_fields = [
-        "reference",
-        "received_at",
-        "status",
-        "outcome",
-        "assigned_to",
-        "first_response_at",
-        "closed_at",
-        "name",
-        "contact_method",
-        "email",
-        "phone",
-        "callback_days_display",
-        "callback_time",
-        "voicemail_ok",
-        "who",
-        "topic",
-        "message",
-        "consent_wording",
-        "consent_given_at",
-        "staff_notified_at",
-        "acknowledged_at",
-        "notify_attempts",
-        "notify_last_error",
-    ]
     fieldsets = [
         (
             "Request",
@@ -191,6 +168,8 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             },
         ),
     ]
+    # What the person sent is a record: staff change a request only through the actions.
+    readonly_fields = flatten_fieldsets(fieldsets)
     inlines = [NoteHistoryInline, AddNoteInline, StatusChangeInline]
     actions = ["assign_to_me", "assign_to_colleague", "change_status"]
     change_form_template = "admin/support/contactrequest/change_form.html"
@@ -234,31 +213,80 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         formset.changed_objects, formset.deleted_objects = [], []
         return formset.new_objects
 
-    # --- Actions -------------------------------------------------------------
+    # --- Actions on the list, and the same on one request's page ------------------
 
     @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        self._apply(request, queryset, "assign", {"assignee": request.user})
+        self._assign(request, queryset, assignee=request.user)
 
     @admin.action(description="Assign to a colleague…", permissions=["change"])
     def assign_to_colleague(self, request, queryset):
-        return self._form_page(request, queryset, "assign", AssignForm, "Assign to a colleague")
+        form = AssignForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            return self._assign(request, queryset, assignee=form.cleaned_data["assignee"])
+        return self._action_page(request, form, queryset, title="Assign to a colleague")
 
     @admin.action(description="Change status…", permissions=["change"])
     def change_status(self, request, queryset):
-        return self._form_page(request, queryset, "status", StatusForm, "Change status")
-
-    def _form_page(self, request, queryset, kind, form_class, title, single=False):
-        form = form_class(request.POST if "apply" in request.POST else None)
+        form = StatusForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            self._apply(request, queryset, kind, form.cleaned_data)
-            return None
+            return self._set_status(request, queryset, **form.cleaned_data)
+        return self._action_page(request, form, queryset, title="Change status")
+
+    def assign_view(self, request, object_id):
+        contact_request = self._for_change(request, object_id)
+        form = AssignForm(request.POST or None)
+        if form.is_valid():
+            self._assign(request, [contact_request], assignee=form.cleaned_data["assignee"])
+            return redirect(self._change_url(contact_request))
+        return self._action_page(request, form, [contact_request], title="Assign", single=True)
+
+    def status_view(self, request, object_id):
+        contact_request = self._for_change(request, object_id)
+        form = StatusForm(request.POST or None, from_status=contact_request.status)
+        if form.is_valid():
+            self._set_status(request, [contact_request], **form.cleaned_data)
+            return redirect(self._change_url(contact_request))
+        return self._action_page(request, form, [contact_request], title="Change status", single=True)
+
+    def _assign(self, request, contact_requests, *, assignee):
+        self._each(
+            request,
+            contact_requests,
+            lambda contact_request: services.contact_request_assign(
+                contact_request=contact_request, actor=request.user, assignee=assignee
+            ),
+        )
+
+    def _set_status(self, request, contact_requests, *, status, outcome=""):
+        self._each(
+            request,
+            contact_requests,
+            lambda contact_request: services.contact_request_set_status(
+                contact_request=contact_request, actor=request.user, to_status=status, outcome=outcome
+            ),
+        )
+
+    @staticmethod
+    def _each(request, contact_requests, change) -> None:
+        """Apply one service call to each request; a refusal is reported and the rest go ahead."""
+        done = 0
+        for contact_request in contact_requests:
+            try:
+                change(contact_request)
+                done += 1
+            except (services.SupportWorkflowError, PermissionDenied) as refusal:
+                messages.error(request, str(refusal))
+        if done:
+            messages.success(request, f"Updated {done} request{'s' if done != 1 else ''}.")
+
+    def _action_page(self, request, form, contact_requests, *, title, single=False):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": title,
             "form": form,
-            "requests": queryset,
+            "requests": contact_requests,
             "action": request.POST.get("action", ""),
             "single": single,
         }
@@ -267,55 +295,37 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             request, "admin/support/contactrequest/action_form.html", context, status=status
         )
 
-    def _apply(self, request, queryset, kind, data):
-        done = 0
-        for contact_request in queryset:
-            try:
-                if kind == "assign":
-                    services.contact_request_assign(
-                        contact_request=contact_request, actor=request.user, assignee=data["assignee"]
-                    )
-                else:
-                    services.contact_request_set_status(
-                        contact_request=contact_request,
-                        actor=request.user,
-                        to_status=data["status"],
-                        outcome=data.get("outcome", ""),
-                    )
-                done += 1
-            except (services.SupportWorkflowError, PermissionDenied) as refusal:
-                messages.error(request, str(refusal))
-        if done:
-            messages.success(request, f"Updated {done} request{'s' if done != 1 else ''}.")
+    def _for_change(self, request, object_id) -> ContactRequest:
+        contact_request = get_object_or_404(ContactRequest, pk=object_id)
+        if not self.has_change_permission(request, contact_request):
+            raise PermissionDenied
+        return contact_request
 
-    # --- Per-request pages and the summary ------------------------------------
+    @staticmethod
+    def _change_url(contact_request) -> str:
+        return reverse("admin:support_contactrequest_change", args=[contact_request.pk])
+
+    # --- Pages of their own ------------------------------------------------------
 
     def get_urls(self):
-        def single(kind):
-            def view(request, object_id):
-                return self._single_action(request, object_id, kind)
-
-            return self.admin_site.admin_view(view)
-
         return [
             path(
                 "summary/",
                 self.admin_site.admin_view(self.summary_view),
                 name="support_contactrequest_summary",
             ),
-            path("<path:object_id>/assign/", single("assign"), name="support_contactrequest_assign"),
-            path("<path:object_id>/status/", single("status"), name="support_contactrequest_status"),
+            path(
+                "<path:object_id>/assign/",
+                self.admin_site.admin_view(self.assign_view),
+                name="support_contactrequest_assign",
+            ),
+            path(
+                "<path:object_id>/status/",
+                self.admin_site.admin_view(self.status_view),
+                name="support_contactrequest_status",
+            ),
             *super().get_urls(),
         ]
-
-    def _single_action(self, request, object_id, kind):
-        contact_request = get_object_or_404(ContactRequest, pk=object_id)
-        if not self.has_change_permission(request, contact_request):
-            raise PermissionDenied
-        queryset = ContactRequest.objects.filter(pk=contact_request.pk)
-        form_class, title = (AssignForm, "Assign") if kind == "assign" else (StatusForm, "Change status")
-        response = self._form_page(request, queryset, kind, form_class, title, single=True)
-        return response or redirect(reverse("admin:support_contactrequest_change", args=[contact_request.pk]))
 
     def summary_view(self, request):
         if not self.has_view_permission(request):

@@ -2,20 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from ..models import ContactRequest
-
-# Where group and user permissions live (the other backend, django-axes, holds none).
-PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def support_team():
-    return (
-        get_user_model()
-        .objects.with_perm(
-            "support.change_contactrequest", include_superusers=False, backend=PERMISSION_BACKEND
-        )
-        .filter(is_active=True)
-        .order_by("first_name", "username")
-    )
+from ..roles import support_team
+from ..workflow import MOVES, next_statuses
 
 
 class AssignForm(forms.Form):
@@ -32,12 +20,22 @@ class AssignForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="New status", choices=ContactRequest.Status.choices)
+    """
+    The new status, from the workflow table: for one request, only the moves its
+    status allows; for several at once, every status a move can lead to.
+    """
+
+    status = forms.ChoiceField(label="New status")
     outcome = forms.ChoiceField(
         label="Outcome (needed to close)",
         choices=[("", "—"), *ContactRequest.Outcome.choices],
         required=False,
     )
+
+    def __init__(self, *args, from_status: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        statuses = next_statuses(from_status) if from_status else list(MOVES)
+        self.fields["status"].choices = [(status.value, status.label) for status in statuses]
 
     def clean(self):
         cleaned = super().clean()

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import charity_site.text_checks
+import core.text
 
 
 class Migration(migrations.Migration):
@@ -14,8 +14,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="contactrequest",
             name="name",
-            field=models.CharField(
-                max_length=100, validators=[charity_site.text_checks.validate_single_line_text]
-            ),
+            field=models.CharField(max_length=100, validators=[core.text.validate_single_line_text]),
         ),
     ]

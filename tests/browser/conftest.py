@@ -9,7 +9,6 @@ import pytest
 from django.core.cache import caches
 
 from tests.conftest import chromium_path
-from tests.treatments.test_views import DEMO_SLUGS
 
 # Sync Playwright runs an event loop in this thread; the ORM calls made by the
 # tests themselves are still plain synchronous code. (The same loop makes
@@ -60,14 +59,6 @@ def visit(browser, live_server):
         context.close()
 
 
-def sign_in(page, username, password="a-long-test-password"):
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
 @pytest.fixture
 def demo_site(roles):
     """The demo content, as `make run` shows it."""
@@ -76,11 +67,8 @@ def demo_site(roles):
     from django.core.management import call_command
     from django.test import override_settings
 
-    from charity_site.demo_accounts import demo_accounts_load
+    from demo.accounts import demo_accounts_load
 
     with override_settings(DEBUG=True):
         demo_accounts_load()
         call_command("load_demo_content", stdout=StringIO())
-
-
-DEMO_ARTICLES = DEMO_SLUGS

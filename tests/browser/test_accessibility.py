@@ -9,8 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from support.models import ContactRequest
-from tests.browser.conftest import DEMO_ARTICLES, sign_in
-from tests.factories import nurse
+from tests.browser.pages import DEMO_ARTICLES, sign_in
+from tests.treatments.factories import nurse
 from treatments.models import Article
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in
-from tests.factories import CategoryFactory, approver, nurse
+from tests.browser.pages import sign_in
+from tests.treatments.factories import CategoryFactory, approver, nurse
 from treatments.models import Article
 from treatments.sanitise import sanitise_html
 

@@ -6,15 +6,17 @@ import pytest
 from playwright.sync_api import expect
 
 from support.models import ContactNote, ContactRequest
-from tests.browser.conftest import sign_in
-from tests.factories import UserFactory, published_article
+from support.roles import SUPPORT_STAFF
+from tests.browser.pages import sign_in
+from tests.factories import UserFactory
+from tests.treatments.factories import published_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_visitor_asks_for_a_call_back_and_support_closes_it(visit):
     article = published_article(title="Chemotherapy for mesothelioma")
-    staff = UserFactory(username="jo", first_name="Jo", last_name="Patel", groups=["Support staff"])
+    staff = UserFactory(username="jo", first_name="Jo", last_name="Patel", groups=[SUPPORT_STAFF])
 
     visitor = visit()
     visitor.goto(article.get_absolute_url())

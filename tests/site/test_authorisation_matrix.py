@@ -15,7 +15,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from support import services as support_services
-from tests.factories import UserFactory, approver, nurse, published_article
+from support.roles import SUPPORT_STAFF
+from tests.factories import UserFactory
+from tests.treatments.factories import approver, nurse, published_article
 from treatments.models import Article, PageFeedback
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +85,7 @@ def world(db):
     users = {
         "nurse": nurse(),
         "approver": approver(),
-        "support": UserFactory(groups=["Support staff"]),
+        "support": UserFactory(groups=[SUPPORT_STAFF]),
     }
     published = published_article()
     draft = published_article()
@@ -92,15 +94,13 @@ def world(db):
     Article.objects.filter(pk=draft.pk).update(status=Article.Status.DRAFT)
     Article.objects.filter(pk=awaiting.pk).update(status=Article.Status.AWAITING_APPROVAL)
     contact = support_services.contact_request_create(
-        form_data={
-            "name": "Alan",
-            "contact_method": "call_back",
-            "phone": "01632 960 387",
-            "voicemail_ok": False,
-            "who": "patient",
-            "topic": "treatment",
-            "message": "Private.",
-        }
+        name="Alan",
+        contact_method="call_back",
+        phone="01632 960 387",
+        voicemail_ok=False,
+        who="patient",
+        topic="treatment",
+        message="Private.",
     )
     admin_user = UserFactory(is_superuser=True)
     objects = {

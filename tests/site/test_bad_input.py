@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 
 from support import services as support_services
 from support.models import ContactRequest
-from tests.factories import ArticleFactory, CategoryFactory, SourceFactory, nurse
 from tests.support.helpers import CONTACT_URL, valid_post
+from tests.treatments.factories import ArticleFactory, CategoryFactory, SourceFactory, nurse
 from treatments.models import Article, Category
 
 pytestmark = pytest.mark.django_db
@@ -31,15 +31,13 @@ def test_a_nul_byte_from_code_is_refused_before_the_database():
 def test_a_nul_byte_inside_json_is_refused():
     with pytest.raises(ValidationError, match="Null characters"):
         support_services.contact_request_create(
-            form_data={
-                "name": "A",
-                "contact_method": "call_back",
-                "phone": "01632 960 001",
-                "callback_days": ["mon\x00"],
-                "who": "patient",
-                "topic": "other",
-                "message": "x",
-            }
+            name="A",
+            contact_method="call_back",
+            phone="01632 960 001",
+            callback_days=["mon\x00"],
+            who="patient",
+            topic="other",
+            message="x",
         )
     assert not ContactRequest.objects.exists()
 
@@ -53,7 +51,7 @@ def test_the_admin_form_refuses_nul_with_a_message(client):
     writer = nurse()
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     client.force_login(writer)
-    from tests.treatments.test_admin import article_form_data
+    from tests.treatments.factories import article_form_data
 
     response = client.post(
         f"/admin/treatments/article/{article.pk}/change/", article_form_data(article, title="Bad\x00title")
@@ -83,7 +81,7 @@ def test_the_admin_refuses_a_bidi_title(client):
     writer = nurse()
     article = ArticleFactory(written_by=writer, last_edited_by=writer, title="Plain")
     client.force_login(writer)
-    from tests.treatments.test_admin import article_form_data
+    from tests.treatments.factories import article_form_data
 
     response = client.post(
         f"/admin/treatments/article/{article.pk}/change/", article_form_data(article, title="exe.\u202etxt")

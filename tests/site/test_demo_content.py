@@ -37,3 +37,14 @@ def test_demo_content_is_refused_when_debug_is_off():
     with pytest.raises(CommandError, match="only runs with DEBUG on"):
         call_command("load_demo_content")
     assert not get_user_model().objects.exists()
+
+
+def test_production_does_not_install_the_demo_app():
+    from tests.site.processes import LONG_KEY, start_django
+
+    probe = "from django.conf import settings; print('demo' in settings.INSTALLED_APPS)"
+    production = start_django(DEBUG="false", SECRET_KEY=LONG_KEY, ALLOWED_HOSTS="x.example", PROBE=probe)
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.strip() == "False"
+    development = start_django(DEBUG="true", PROBE=probe)
+    assert development.stdout.strip() == "True"

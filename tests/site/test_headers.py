@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.factories import nurse
+from tests.treatments.factories import nurse
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ArticleFactory, approver, fresh, nurse, published_article
+from tests.factories import fresh
+from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
 from treatments import services
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +147,7 @@ def test_forms_on_cached_pages_still_work(client):
 
 @pytest.mark.parametrize(("sources", "related"), [(1, 1), (30, 5)])
 def test_article_page_runs_at_most_five_queries(client, django_assert_max_num_queries, sources, related):
-    from tests.factories import SourceFactory
+    from tests.treatments.factories import SourceFactory
 
     editor = nurse()
     article = ArticleFactory(written_by=editor, last_edited_by=editor)
@@ -186,13 +187,13 @@ def test_with_the_cache_down_pages_are_built_and_publishing_still_works(client, 
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "charity_site.redis_cache.SharedClientRedisCache",
+            "BACKEND": "core.redis_cache.SharedClientRedisCache",
             # Nothing listens here: every cache call fails, as in a Redis outage.
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
     }
-    with caplog.at_level(logging.WARNING, logger="charity_site.page_cache"):
+    with caplog.at_level(logging.WARNING, logger="core.page_cache"):
         response = client.get(article.get_absolute_url())
         assert response.status_code == 200
         assert "Still served" in response.content.decode()

@@ -5,7 +5,7 @@ import os
 import pytest
 from django.core.checks import run_checks
 
-from charity_site.redis_cache import SharedClientRedisCache
+from core.redis_cache import SharedClientRedisCache
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
 
@@ -46,14 +46,14 @@ def _deploy_warnings():
 def test_deploy_check_warns_when_each_worker_keeps_its_own_page_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.PAGE_CACHE_SECONDS = 300
-    assert "charity_site.W001" in _deploy_warnings()
+    assert "core.W001" in _deploy_warnings()
 
 
 def test_deploy_check_is_quiet_with_a_shared_cache_or_no_page_cache(settings):
     settings.CACHES = {
-        "default": {"BACKEND": "charity_site.redis_cache.SharedClientRedisCache", "LOCATION": REDIS_TEST_URL}
+        "default": {"BACKEND": "core.redis_cache.SharedClientRedisCache", "LOCATION": REDIS_TEST_URL}
     }
-    assert "charity_site.W001" not in _deploy_warnings()
+    assert "core.W001" not in _deploy_warnings()
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.PAGE_CACHE_SECONDS = 0
-    assert "charity_site.W001" not in _deploy_warnings()
+    assert "core.W001" not in _deploy_warnings()

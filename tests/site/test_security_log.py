@@ -7,10 +7,11 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 
-from charity_site.security_log import security_event
+from core.security_log import security_event
 from support.models import ContactRequest
-from tests.factories import ArticleFactory, approver, fresh, nurse
+from tests.factories import fresh
 from tests.support.helpers import CONTACT_URL, started_token, valid_post
+from tests.treatments.factories import ArticleFactory, approver, nurse
 from treatments import services
 
 pytestmark = pytest.mark.django_db

@@ -1,29 +1,8 @@
 """Start-up refuses an unsafe production configuration, naming the variable to set."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-CONFIGURED_HERE = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}
-LONG_KEY = "k" * 30 + "-production-like-key-" + "9" * 20
-
-
-def start_django(**env_vars: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in CONFIGURED_HERE}
-    env.update(env_vars, DJANGO_SETTINGS_MODULE="charity_site.settings")
-    probe = env.pop("PROBE", "print('started')")
-    return subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {probe}"],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.site.processes import LONG_KEY, start_django
 
 
 def test_production_without_secret_key_refuses_to_start():

@@ -15,7 +15,8 @@ from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import UserFactory, nurse
+from tests.factories import UserFactory
+from tests.treatments.factories import nurse
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"
@@ -130,7 +131,7 @@ def test_a_session_without_a_verified_code_is_not_let_in(client):
 
 
 def test_two_factor_is_on_by_default_in_production():
-    from tests.site.test_settings import LONG_KEY, start_django
+    from tests.site.processes import LONG_KEY, start_django
 
     result = start_django(DEBUG="false", SECRET_KEY=LONG_KEY, ALLOWED_HOSTS="x.example")
     assert result.returncode == 0

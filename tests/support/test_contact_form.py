@@ -85,7 +85,7 @@ def test_the_view_hides_every_posted_field_from_error_reports(client):
         ({"name": "x" * 101}, "name", "at most 100 characters"),
         ({"message": "Hello\x00there"}, "message", "Null characters are not allowed."),
         ({"message": "Hello\x1bthere"}, "message", "hidden control character"),
-        ({"name": "Ann\u202eeM"}, "name", "hidden control character"),
+        ({"name": "Ann\u202eeM"}, "name", "hidden formatting character"),
         ({"consent": None}, "consent", "Tick the box to agree"),
     ],
 )
@@ -181,13 +181,13 @@ def test_behind_a_trusted_proxy_the_client_is_counted_not_the_proxy(client, sett
 def test_when_the_cache_is_down_the_form_still_accepts_and_logs(client, settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "charity_site.redis_cache.SharedClientRedisCache",
+            "BACKEND": "core.redis_cache.SharedClientRedisCache",
             # Nothing listens here: every cache call fails, as in a Redis outage.
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    with caplog.at_level(logging.WARNING, logger="charity_site.rate_limit"):
+    with caplog.at_level(logging.WARNING, logger="core.rate_limit"):
         response = submit(client, valid_post())
     assert response.status_code == 302
     assert ContactRequest.objects.count() == 1

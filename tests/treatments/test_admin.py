@@ -5,17 +5,18 @@ import time_machine
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from tests.factories import (
+from tests.factories import UserFactory, fresh
+from tests.treatments.factories import (
     ArticleFactory,
     CategoryFactory,
-    UserFactory,
     approver,
-    fresh,
+    article_form_data,
     nurse,
     published_article,
 )
 from treatments import services
 from treatments.models import Article, ArticleVersion
+from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -73,13 +74,13 @@ def test_groups_have_exactly_the_permissions_they_need():
     def perms(name):
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
 
-    assert "approve_article" not in perms("Nurse editors")
-    assert "archive_article" not in perms("Nurse editors")
-    assert "delete_article" not in perms("Nurse editors")
-    assert {"add_article", "change_article", "change_source"} <= perms("Nurse editors")
-    assert {"approve_article", "archive_article"} <= perms("Clinical approvers")
-    assert "change_article" not in perms("Clinical approvers")
-    assert not any(codename.startswith("delete_article") for codename in perms("Clinical approvers"))
+    assert "approve_article" not in perms(NURSE_EDITORS)
+    assert "archive_article" not in perms(NURSE_EDITORS)
+    assert "delete_article" not in perms(NURSE_EDITORS)
+    assert {"add_article", "change_article", "change_source"} <= perms(NURSE_EDITORS)
+    assert {"approve_article", "archive_article"} <= perms(CLINICAL_APPROVERS)
+    assert "change_article" not in perms(CLINICAL_APPROVERS)
+    assert not any(codename.startswith("delete_article") for codename in perms(CLINICAL_APPROVERS))
 
 
 # --- Workflow by direct POST --------------------------------------------------
@@ -97,7 +98,7 @@ def test_a_nurse_posting_approve_is_refused(client):
 
 def test_the_last_editor_posting_approve_is_refused_with_a_message(client):
     editor = approver()
-    editor.groups.add(Group.objects.get(name="Nurse editors"))
+    editor.groups.add(Group.objects.get(name=NURSE_EDITORS))
     article = awaiting(editor)
     client.force_login(editor)
     response = client.post(workflow_url(article, "approve"), {"full_review": "yes"})
@@ -197,32 +198,6 @@ def test_anonymous_workflow_post_goes_to_login(client):
 
 
 # --- Editing through the admin form -------------------------------------------
-
-
-def article_form_data(article, **changes):
-    data = {
-        "title": article.title,
-        "summary": article.summary,
-        "body": article.body,
-        "category": article.category_id,
-        "position": article.position,
-        "written_by": article.written_by_id,
-        "review_interval_months": article.review_interval_months,
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "resources-TOTAL_FORMS": "0",
-        "resources-INITIAL_FORMS": "0",
-        "versions-TOTAL_FORMS": "0",
-        "versions-INITIAL_FORMS": "0",
-        "reviews-TOTAL_FORMS": "0",
-        "reviews-INITIAL_FORMS": "0",
-        "transitions-TOTAL_FORMS": "0",
-        "transitions-INITIAL_FORMS": "0",
-    }
-    if not article.live_version_id:
-        data["slug"] = article.slug
-    data.update(changes)
-    return data
 
 
 def test_a_nurse_edit_of_a_live_article_waits_for_approval(client):

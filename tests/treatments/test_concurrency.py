@@ -3,7 +3,8 @@ import threading
 import pytest
 from django.db import connection
 
-from tests.factories import ArticleFactory, approver, fresh, nurse
+from tests.factories import fresh
+from tests.treatments.factories import ArticleFactory, approver, nurse
 from treatments import services
 from treatments.models import Article, ArticleVersion
 

@@ -4,7 +4,8 @@ import pytest
 import time_machine
 from django.core.cache import caches
 
-from tests.factories import approver, fresh, nurse, published_article
+from tests.factories import fresh
+from tests.treatments.factories import approver, nurse, published_article
 from treatments import services
 from treatments.models import PageFeedback
 
@@ -109,7 +110,7 @@ def test_a_comment_without_an_answer_first_is_ignored(client):
 
 
 def test_feedback_on_a_draft_is_404(client):
-    from tests.factories import ArticleFactory
+    from tests.treatments.factories import ArticleFactory
 
     draft = ArticleFactory()
     assert client.post(feedback_url(draft), {"helpful": "yes"}).status_code == 404

@@ -6,8 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 import time_machine
 
-from tests.factories import ArticleFactory, SourceFactory, approver, fresh, published_article
+from tests.factories import fresh
 from tests.html_checks import elements
+from tests.treatments.factories import ArticleFactory, SourceFactory, approver, published_article
 from treatments import services
 
 pytestmark = pytest.mark.django_db

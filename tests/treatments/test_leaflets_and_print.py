@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.factories import approver, fresh, nurse, published_article
-from tests.treatments.test_admin import article_form_data
+from tests.factories import fresh
+from tests.treatments.factories import approver, article_form_data, nurse, published_article
 from treatments import services
 from treatments.models import ArticleResource
 

@@ -6,7 +6,8 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from tests.factories import UserFactory, approver, fresh, nurse, published_article
+from tests.factories import UserFactory, fresh
+from tests.treatments.factories import approver, nurse, published_article
 from treatments import services
 from treatments.models import ReviewReminder
 from treatments.reminders import review_reminder_recipients
@@ -87,7 +88,12 @@ def test_a_new_due_date_is_reminded_at_once(team):
     # Interval shortened: a different due date, still overdue.
     article.review_interval_months = 24
     article.save()
-    services.article_update_review_interval(article=article)
+    services.article_record_edit(
+        article=article,
+        editor=fresh(writer),
+        changed_fields={"review_interval_months"},
+        content_changed=False,
+    )
     assert "for 1 article(s)" in run(days_after=1)
 
 

@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from tests.html_checks import active_content
+from tests.html_checks import XSS_PAYLOADS, active_content
 from treatments.sanitise import add_section_anchors, html_to_text, sanitise_html
 
 
@@ -28,30 +28,6 @@ def test_allowed_markup_survives_unchanged(html):
 def test_external_links_get_rel_noopener():
     cleaned = sanitise_html('<a href="https://www.cancer.gov/" target="_blank">NCI</a>')
     assert cleaned == '<a href="https://www.cancer.gov/" rel="noopener">NCI</a>'
-
-
-XSS_PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
-    '<img src="/media/x.png" onerror="alert(1)">',
-    "<img src=x onerror=alert(1)>",
-    "<svg onload=alert(1)>",
-    "<svg><script>alert(1)</script></svg>",
-    '<a href="javascript:alert(1)">click</a>',
-    '<a href="JaVaScRiPt:alert(1)">click</a>',
-    '<a href="java&#x09;script:alert(1)">click</a>',
-    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">click</a>',
-    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">click</a>',
-    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
-    '<p style="background:url(javascript:alert(1))">styled</p>',
-    "<style>body{display:none}</style>",
-    '<iframe src="https://evil.example/"></iframe>',
-    '<form action="https://evil.example/"><input name="q"></form>',
-    '<object data="x.swf"></object><embed src="x.swf">',
-    '<div onmouseover="alert(1)">hover</div>',
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-]
 
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)

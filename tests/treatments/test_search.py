@@ -1,7 +1,8 @@
 import pytest
 from django.db import connection
 
-from tests.factories import ArticleFactory, SourceFactory, approver, fresh, nurse, published_article
+from tests.factories import fresh
+from tests.treatments.factories import ArticleFactory, SourceFactory, approver, nurse, published_article
 from treatments import search as site_search
 from treatments import services
 from treatments.search import parse_query, search_articles

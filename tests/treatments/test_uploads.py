@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from tests.factories import UserFactory, approver, nurse
+from tests.factories import UserFactory
+from tests.treatments.factories import approver, nurse
 
 pytestmark = pytest.mark.django_db
 UPLOAD_URL = "/editor/image-upload/"

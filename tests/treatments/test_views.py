@@ -7,9 +7,9 @@ import time_machine
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.factories import ArticleFactory, SourceFactory, approver, fresh, nurse, published_article
-from tests.html_checks import active_content
-from tests.treatments.test_sanitise import XSS_PAYLOADS
+from tests.factories import fresh
+from tests.html_checks import XSS_PAYLOADS, active_content
+from tests.treatments.factories import ArticleFactory, SourceFactory, approver, nurse, published_article
 from treatments import services
 
 pytestmark = pytest.mark.django_db

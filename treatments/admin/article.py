@@ -1,16 +1,14 @@
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.db import models
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from charity_site.admin_changelist import QuickActionCheckboxMixin
-from charity_site.admin_records import RecordAdmin, RecordInline
-from charity_site.page_cache import public_pages_changed
+from core.admin_changelist import QuickActionCheckboxMixin
+from core.admin_records import RecordAdmin, RecordInline
 
 from .. import services
 from ..diff import format_source
@@ -25,7 +23,7 @@ from ..models import (
 )
 from ..readability import TARGET_READING_AGE, readability_of
 from ..sanitise import html_to_text
-from .workflow import ACTIONS, available_actions, workflow_view
+from .workflow import BUTTONS, available_actions, workflow_view
 
 
 class LightChangeList(ChangeList):
@@ -106,34 +104,22 @@ class ArticleAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_filter = ["status", ReviewDueFilter, "category"]
     search_fields = ["title", "slug", "summary"]
     list_select_related = ["category", "last_edited_by"]
-    readonly_fields = [
+    # Everything in this section is read-only: it changes only through the services.
+    STATUS_FIELDS = [
         "status",
         "public_page",
         "last_edited_by",
         "last_edited_at",
         "last_reviewed_on",
         "next_review_due_on",
-        "readability",
         "feedback_since_approval",
     ]
+    readonly_fields = ["readability", *STATUS_FIELDS]
     fieldsets = [
         ("Page", {"fields": ["title", "slug", "summary", "body", "readability"]}),
         ("Place on the site", {"fields": ["category", "position", "related_articles"]}),
         ("Authorship and review", {"fields": ["written_by", "review_interval_months"]}),
-        (
-            "Status (changed only with the workflow buttons)",
-            {
-                "fields": [
-                    "status",
-                    "public_page",
-                    "last_edited_by",
-                    "last_edited_at",
-                    "last_reviewed_on",
-                    "next_review_due_on",
-                    "feedback_since_approval",
-                ]
-            },
-        ),
+        ("Status (changed only with the workflow buttons)", {"fields": STATUS_FIELDS}),
     ]
     inlines = [
         SourceInline,
@@ -160,33 +146,14 @@ class ArticleAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     @admin.display(description="readers' feedback since approval")
     def feedback_since_approval(self, article):
         """Answers on the live version: how many, and the share that said "yes"."""
-        answers = getattr(article, "live_answers", None)
-        if answers is None:
-            counts = article.feedback.filter(version_id=article.live_version_id).aggregate(
-                answers=Count("pk"), yes=Count("pk", filter=Q(helpful=True))
-            )
-            answers, yes = counts["answers"], counts["yes"]
-        else:
-            yes = article.live_yes
+        answers, yes = article.live_answers, article.live_yes
         if not answers:
             return "No answers yet"
         return f"{answers} answer{'s' if answers != 1 else ''}, {round(100 * yes / answers)}% helpful"
 
     def get_queryset(self, request):
-        # The feedback figures for the whole changelist in the same query, as
-        # subqueries: no GROUP BY over the articles' (long) text columns.
-        live = PageFeedback.objects.filter(version_id=OuterRef("live_version_id")).order_by()
-        count = Func(F("pk"), function="COUNT")
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                live_answers=Subquery(live.annotate(n=count).values("n")[:1], output_field=IntegerField()),
-                live_yes=Subquery(
-                    live.filter(helpful=True).annotate(n=count).values("n")[:1], output_field=IntegerField()
-                ),
-            )
-        )
+        # The feedback figures for the whole changelist in the same query.
+        return super().get_queryset(request).with_live_feedback()
 
     def get_changelist(self, request, **kwargs):
         return LightChangeList
@@ -236,7 +203,7 @@ class ArticleAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         extra_context = extra_context or {}
         if article is not None:
             extra_context.update(
-                workflow_actions=[(name, ACTIONS[name]) for name in available_actions(article, request.user)],
+                workflow_actions=[(name, BUTTONS[name]) for name in available_actions(article, request.user)],
                 returned=self._latest_return(article),
                 today=timezone.localdate(),
             )
@@ -260,15 +227,13 @@ class ArticleAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        article = form.instance
-        edited = form.has_changed() or any(formset.has_changed() for formset in formsets)
-        if change and edited:
-            services.article_record_edit(article=article, editor=request.user)
-        if change and "review_interval_months" in form.changed_data:
-            services.article_update_review_interval(article=article)
-        if article.is_public and {"category", "position", "related_articles"} & set(form.changed_data):
-            # An article's place on the site is public at once, without approval.
-            public_pages_changed()
+        if change:
+            services.article_record_edit(
+                article=form.instance,
+                editor=request.user,
+                changed_fields=set(form.changed_data),
+                content_changed=form.has_changed() or any(formset.has_changed() for formset in formsets),
+            )
 
 
 @admin.register(ArticleVersion)

@@ -1,16 +1,23 @@
 from django.contrib import admin
 
-from charity_site.page_cache import public_pages_changed
-
+from .. import services
 from ..models import Category
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    """Categories group the treatments index; a change is public at once (no approval)."""
+
     list_display = ["name", "position"]
     search_fields = ["name"]
     fields = ["name", "position"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        public_pages_changed()  # category names and order show on the treatments index
+        services.category_save(category=obj)
+
+    def delete_model(self, request, obj):
+        services.category_delete(category=obj)
+
+    def delete_queryset(self, request, queryset):
+        for category in queryset:
+            services.category_delete(category=category)

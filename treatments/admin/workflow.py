@@ -1,8 +1,8 @@
 """
 The workflow buttons on an article's admin page: submit, approve, return to
 draft, confirm still accurate, withdraw and restore. Each is a plain form page
-(it works without JavaScript) whose POST calls one service function; the
-service, not this page, decides whether the action is allowed.
+(it works without JavaScript) whose POST calls one service function. Which
+buttons show comes from the workflow table the services enforce.
 """
 
 import logging
@@ -16,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from charity_site.security_log import security_event
+from core.security_log import security_event
 
-from .. import services
+from .. import services, workflow
 from ..diff import content_diff
 from ..models import Article
 from ..readability import TARGET_READING_AGE, readability_of
@@ -62,113 +62,95 @@ class ConfirmAccurateForm(CommentForm):
     sources_rechecked = forms.BooleanField(label="I re-checked the sources", required=False)
 
 
-@dataclass(frozen=True)
-class WorkflowAction:
+@dataclass(frozen=True, kw_only=True)
+class WorkflowButton:
+    """How one action of the workflow table (treatments/workflow.py) appears in the admin."""
+
     title: str
     button: str
     form_class: type[forms.Form]
     perform: Callable[[Article, object, dict], object]
     done_message: str
-    permission: str  # needed to open the page at all; the service checks again
 
 
-ACTIONS = {
-    "submit": WorkflowAction(
-        "Submit for approval",
-        "Submit for approval",
-        SubmitForm,
-        lambda article, user, data: services.article_submit(article=article, user=user),
-        "Submitted for approval. A clinical approver will check it.",
-        "treatments.change_article",
+BUTTONS = {
+    "submit": WorkflowButton(
+        title="Submit for approval",
+        button="Submit for approval",
+        form_class=SubmitForm,
+        perform=lambda article, user, data: services.article_submit(article=article, user=user),
+        done_message="Submitted for approval. A clinical approver will check it.",
     ),
-    "approve": WorkflowAction(
-        "Approve",
-        "Approve and publish",
-        ApproveForm,
-        lambda article, user, data: services.article_approve(
+    "approve": WorkflowButton(
+        title="Approve",
+        button="Approve and publish",
+        form_class=ApproveForm,
+        perform=lambda article, user, data: services.article_approve(
             article=article,
             approver=user,
             full_review=data["full_review"],
             sources_rechecked=data["sources_rechecked"],
             comment=data["comment"],
         ),
-        "Approved. Patients now see this version.",
-        "treatments.approve_article",
+        done_message="Approved. Patients now see this version.",
     ),
-    "return": WorkflowAction(
-        "Return to draft",
-        "Return to draft",
-        ReturnForm,
-        lambda article, user, data: services.article_return_to_draft(
+    "return": WorkflowButton(
+        title="Return to draft",
+        button="Return to draft",
+        form_class=ReturnForm,
+        perform=lambda article, user, data: services.article_return_to_draft(
             article=article, approver=user, comment=data["comment"]
         ),
-        "Returned to draft with your comment.",
-        "treatments.approve_article",
+        done_message="Returned to draft with your comment.",
     ),
-    "confirm": WorkflowAction(
-        "Confirm still accurate",
-        "Record full review",
-        ConfirmAccurateForm,
-        lambda article, user, data: services.article_confirm_still_accurate(
+    "confirm": WorkflowButton(
+        title="Confirm still accurate",
+        button="Record full review",
+        form_class=ConfirmAccurateForm,
+        perform=lambda article, user, data: services.article_confirm_still_accurate(
             article=article,
             approver=user,
             sources_rechecked=data["sources_rechecked"],
             comment=data["comment"],
         ),
-        "Full review recorded. The review dates have moved; the content has not changed.",
-        "treatments.approve_article",
+        done_message="Full review recorded. The review dates have moved; the content has not changed.",
     ),
-    "archive": WorkflowAction(
-        "Withdraw",
-        "Withdraw from the website",
-        CommentForm,
-        lambda article, user, data: services.article_archive(
+    "archive": WorkflowButton(
+        title="Withdraw",
+        button="Withdraw from the website",
+        form_class=CommentForm,
+        perform=lambda article, user, data: services.article_archive(
             article=article, approver=user, comment=data["comment"]
         ),
-        "Withdrawn. The page now tells visitors it has been withdrawn.",
-        "treatments.archive_article",
+        done_message="Withdrawn. The page now tells visitors it has been withdrawn.",
     ),
-    "restore": WorkflowAction(
-        "Restore",
-        "Restore",
-        CommentForm,
-        lambda article, user, data: services.article_restore(
+    "restore": WorkflowButton(
+        title="Restore",
+        button="Restore",
+        form_class=CommentForm,
+        perform=lambda article, user, data: services.article_restore(
             article=article, approver=user, comment=data["comment"]
         ),
-        "Restored.",
-        "treatments.archive_article",
+        done_message="Restored.",
     ),
 }
 
 
 def available_actions(article: Article, user) -> list[str]:
-    """Which buttons to show. A convenience only: the services enforce the rules."""
-    status = Article.Status
-    can_edit = user.has_perm("treatments.change_article")
-    can_approve = user.has_perm("treatments.approve_article")
-    can_archive = user.has_perm("treatments.archive_article")
-    shown = []
-    if can_edit and article.status == status.DRAFT:
-        shown.append("submit")
-    if can_approve and article.status == status.AWAITING_APPROVAL:
-        shown += ["approve", "return"]
-    if can_approve and article.status == status.PUBLISHED:
-        shown.append("confirm")
-    if can_archive and article.status != status.ARCHIVED:
-        shown.append("archive")
-    if can_archive and article.status == status.ARCHIVED:
-        shown.append("restore")
-    return shown
+    """The buttons to show: exactly the actions the workflow table allows this user now."""
+    return [name for name in BUTTONS if workflow.action_allowed(name, status=article.status, user=user)]
 
 
 def workflow_view(model_admin, request, object_id: str, action: str):
-    if action not in ACTIONS:
+    if action not in BUTTONS:
         raise PermissionDenied
-    spec = ACTIONS[action]
+    spec = BUTTONS[action]
     article = get_object_or_404(
         Article.objects.select_related("live_version", "last_edited_by"), pk=object_id
     )
-    if not (model_admin.has_view_permission(request, article) and request.user.has_perm(spec.permission)):
+    permission = f"treatments.{workflow.ACTIONS[action].permission}"
+    # The page opens for anyone who may take the action at all; the service checks the status.
+    if not (model_admin.has_view_permission(request, article) and request.user.has_perm(permission)):
         raise PermissionDenied
     change_url = reverse("admin:treatments_article_change", args=[article.pk])
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import charity_site.text_checks
+import core.text
 
 
 class Migration(migrations.Migration):
@@ -14,15 +14,13 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="article",
             name="title",
-            field=models.CharField(
-                max_length=200, validators=[charity_site.text_checks.validate_single_line_text]
-            ),
+            field=models.CharField(max_length=200, validators=[core.text.validate_single_line_text]),
         ),
         migrations.AlterField(
             model_name="category",
             name="name",
             field=models.CharField(
-                max_length=120, unique=True, validators=[charity_site.text_checks.validate_single_line_text]
+                max_length=120, unique=True, validators=[core.text.validate_single_line_text]
             ),
         ),
         migrations.AlterField(
@@ -32,7 +30,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. “Baas P, et al.”",
                 max_length=300,
-                validators=[charity_site.text_checks.validate_single_line_text],
+                validators=[core.text.validate_single_line_text],
             ),
         ),
         migrations.AlterField(
@@ -41,16 +39,14 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="e.g. “Lancet” or “Cancer Research UK”.",
                 max_length=200,
-                validators=[charity_site.text_checks.validate_single_line_text],
+                validators=[core.text.validate_single_line_text],
                 verbose_name="journal or publisher",
             ),
         ),
         migrations.AlterField(
             model_name="source",
             name="title",
-            field=models.CharField(
-                max_length=400, validators=[charity_site.text_checks.validate_single_line_text]
-            ),
+            field=models.CharField(max_length=400, validators=[core.text.validate_single_line_text]),
         ),
         migrations.AlterField(
             model_name="source",
@@ -59,7 +55,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="e.g. “397(10272):375-386”.",
                 max_length=100,
-                validators=[charity_site.text_checks.validate_single_line_text],
+                validators=[core.text.validate_single_line_text],
                 verbose_name="volume, issue and pages",
             ),
         ),
@@ -69,7 +65,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="Your name as patients will see it, e.g. “Nia Roberts”.",
                 max_length=120,
-                validators=[charity_site.text_checks.validate_single_line_text],
+                validators=[core.text.validate_single_line_text],
             ),
         ),
         migrations.AlterField(
@@ -78,7 +74,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="Your role as patients will see it, e.g. “Mesothelioma clinical nurse specialist”.",
                 max_length=160,
-                validators=[charity_site.text_checks.validate_single_line_text],
+                validators=[core.text.validate_single_line_text],
             ),
         ),
     ]

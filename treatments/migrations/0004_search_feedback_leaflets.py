@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-import charity_site.text_checks
+import core.text
 import treatments.models
 
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         help_text="What the leaflet is, as patients will see it, e.g. “Immunotherapy: a guide for patients”.",
                         max_length=200,
-                        validators=[charity_site.text_checks.validate_single_line_text],
+                        validators=[core.text.validate_single_line_text],
                     ),
                 ),
                 (
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "downloadable leaflet",
                 "ordering": ["position", "id"],
             },
-            bases=(charity_site.text_checks.RejectNulBytesMixin, models.Model),
+            bases=(core.text.RejectNulBytesMixin, models.Model),
         ),
         migrations.CreateModel(
             name="PageFeedback",
@@ -110,6 +110,6 @@ class Migration(migrations.Migration):
                     models.Index(fields=["article", "created_at"], name="treatments__article_3ffcc6_idx")
                 ],
             },
-            bases=(charity_site.text_checks.RejectNulBytesMixin, models.Model),
+            bases=(core.text.RejectNulBytesMixin, models.Model),
         ),
     ]

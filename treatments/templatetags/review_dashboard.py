@@ -1,6 +1,5 @@
 from django import template
 
-from ..feedback import articles_with_mostly_no
 from ..models import Article
 
 register = template.Library()
@@ -21,6 +20,6 @@ def review_dashboard(context):
         "awaiting_approval": list(articles.awaiting_approval()),
         "overdue": list(articles.review_overdue()),
         "due_soon": list(articles.review_due_within(days=DUE_SOON_DAYS)),
-        "mostly_unhelpful": list(articles_with_mostly_no().only("title", "next_review_due_on")),
+        "mostly_unhelpful": list(Article.objects.mostly_unhelpful().only("title", "next_review_due_on")),
         "due_soon_days": DUE_SOON_DAYS,
     }

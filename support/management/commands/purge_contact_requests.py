@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from charity_site.security_log import security_event
+from core.security_log import security_event
 from support.models import ContactRequest
 
 

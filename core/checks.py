@@ -21,7 +21,7 @@ def page_cache_is_shared(app_configs, **kwargs):
                 f"can show the old page for up to {settings.PAGE_CACHE_SECONDS} seconds.",
                 hint="Set REDIS_URL so every worker and server shares one cache, "
                 "or PAGE_CACHE_SECONDS=0 to turn the page cache off.",
-                id="charity_site.W001",
+                id="core.W001",
             )
         ]
     return []

@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from . import services
-from .models import ContactRequest
+from support import services
+from support.models import ContactRequest
+from support.roles import SUPPORT_STAFF
 
 R = ContactRequest
-SUPPORT_GROUP = "Support staff"
 
 # (days ago, fields, [(status, outcome)], notes)
 DEMO_REQUESTS = [
@@ -125,14 +125,14 @@ def demo_support_load() -> int:
     """Create the demo requests if there are none yet. Returns how many were created."""
     User = get_user_model()
     support = User.objects.get(username="support")
-    support.groups.add(Group.objects.get(name=SUPPORT_GROUP))
+    support.groups.add(Group.objects.get(name=SUPPORT_STAFF))
     support = User.objects.get(pk=support.pk)  # drop the cached permissions
     if ContactRequest.objects.exists():
         return 0
 
     now = timezone.now()
     for days_ago, fields, moves, notes in DEMO_REQUESTS:
-        contact_request = services.contact_request_create(form_data=fields)
+        contact_request = services.contact_request_create(**fields)
         received_at = now - datetime.timedelta(days=days_ago)
         # Demo history: these arrived in the past and their emails went out then.
         ContactRequest.objects.filter(pk=contact_request.pk).update(

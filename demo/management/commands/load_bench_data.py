@@ -9,16 +9,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from demo.article_texts import ARTICLES as DEMO_ARTICLES
+from demo.article_texts import BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003
 from support.models import CONSENT_WORDING, ContactNote, ContactRequest
+from support.roles import SUPPORT_STAFF
 from treatments import services
-from treatments.demo_articles import ARTICLES as DEMO_ARTICLES
-from treatments.demo_articles import BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003
 from treatments.models import Article, Category, Source, StaffProfile
+from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
 BENCH_USERS = {
-    "bench-nurse": "Nurse editors",
-    "bench-approver": "Clinical approvers",
-    "bench-support": "Support staff",
+    "bench-nurse": NURSE_EDITORS,
+    "bench-approver": CLINICAL_APPROVERS,
+    "bench-support": SUPPORT_STAFF,
 }
 BENCH_PASSWORD = "bench-pass-2026"  # noqa: S105 - a throwaway benchmark database only
 SOURCE_TEMPLATES = [BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003]

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.models import Device
 
-from charity_site.security_log import security_event
+from core.security_log import security_event
 
 
 class Command(BaseCommand):

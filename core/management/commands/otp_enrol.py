@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from charity_site.security_log import security_event
+from core.security_log import security_event
 
 
 class Command(BaseCommand):

@@ -2,9 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from charity_site.demo_accounts import demo_accounts_load
-from support.demo import demo_support_load
-from treatments.demo import demo_articles_load
+from demo.accounts import demo_accounts_load
+from demo.support_requests import demo_support_load
+from demo.treatment_articles import demo_articles_load
 
 
 class Command(BaseCommand):

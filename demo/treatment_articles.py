@@ -10,13 +10,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from . import services
-from .demo_articles import ARTICLES, CATEGORIES
-from .models import Article, ArticleReview, ArticleVersion, Category, Source, StaffProfile, add_months
+from demo.article_texts import ARTICLES, CATEGORIES
+from treatments import services
+from treatments.models import (
+    Article,
+    ArticleReview,
+    ArticleVersion,
+    Category,
+    Source,
+    StaffProfile,
+    add_months,
+)
+from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
 DEMO_ROLES = {
-    "nurse": ("Nurse editors", "Nia Roberts", "Mesothelioma clinical nurse specialist"),
-    "approver": ("Clinical approvers", "Sam Okafor", "Lead mesothelioma clinical nurse specialist"),
+    "nurse": (NURSE_EDITORS, "Nia Roberts", "Mesothelioma clinical nurse specialist"),
+    "approver": (CLINICAL_APPROVERS, "Sam Okafor", "Lead mesothelioma clinical nurse specialist"),
 }
 
 

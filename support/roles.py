@@ -1,0 +1,45 @@
+"""
+The support-staff role. Contact requests hold health details, so this group
+is the only one whose members see them. Nobody adds or deletes requests in
+the admin: they come from the public form and leave by the purge command.
+Notes can be added, never changed or deleted.
+
+The landed data migration 0002 keeps its own copy as history;
+tests/support/test_roles.py checks that the group it creates is this one.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from core.roles import PERMISSION_BACKEND
+
+SUPPORT_STAFF = "Support staff"
+
+# Group name -> permission codenames in the support app.
+ROLES: dict[str, frozenset[str]] = {
+    SUPPORT_STAFF: frozenset(
+        {
+            "view_contactrequest",
+            "change_contactrequest",
+            "view_contactnote",
+            "add_contactnote",
+            "view_statuschange",
+        }
+    ),
+}
+
+
+def support_team() -> QuerySet:
+    """
+    Who can be given a request to answer: active staff allowed to change requests,
+    by group or direct permission. Superusers as such are not on the team: they
+    can see everything, but nobody should be assigned a request they never asked for.
+    """
+    return (
+        get_user_model()
+        .objects.with_perm(
+            "support.change_contactrequest", include_superusers=False, backend=PERMISSION_BACKEND
+        )
+        .filter(is_active=True)
+        .order_by("first_name", "last_name", "username")
+    )

@@ -1,0 +1,31 @@
+"""The groups the landed migrations create are exactly the roles treatments/roles.py declares."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import UserFactory
+from tests.treatments.factories import approver, nurse
+from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS, ROLES, clinical_team
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", sorted(ROLES))
+def test_the_migrated_group_has_exactly_the_declared_permissions(name):
+    group = Group.objects.get(name=name)
+    granted = {(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()}
+    assert granted == {("treatments", codename) for codename in ROLES[name]}
+
+
+def test_editors_cannot_approve_and_approvers_cannot_edit():
+    assert "approve_article" not in ROLES[NURSE_EDITORS]
+    assert "change_article" not in ROLES[CLINICAL_APPROVERS]
+
+
+def test_the_clinical_team_is_editors_and_approvers_who_are_active():
+    writer, checker = nurse(), approver()
+    gone = nurse(is_active=False)
+    UserFactory()  # staff with no role
+    UserFactory(is_superuser=True)  # superusers are not on the team as such
+    assert set(clinical_team()) == {writer, checker}
+    assert gone not in clinical_team()

@@ -1,0 +1,43 @@
+"""
+The article editor's configuration (CKEditor 5 in the admin). Whatever it
+sends is sanitised with nh3 on the server (treatments/sanitise.py): the
+editor is not trusted. Read by settings.CKEDITOR_5_CONFIGS.
+"""
+
+ARTICLE_EDITOR = {
+    "toolbar": {
+        "items": [
+            "heading",
+            "|",
+            "bold",
+            "italic",
+            "link",
+            "|",
+            "bulletedList",
+            "numberedList",
+            "blockQuote",
+            "|",
+            "insertTable",
+            "imageUpload",
+            "|",
+            "removeFormat",
+            "undo",
+            "redo",
+        ],
+    },
+    "heading": {
+        "options": [
+            {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
+            {
+                "model": "heading2",
+                "view": "h2",
+                "title": "Heading 2 (section)",
+                "class": "ck-heading_heading2",
+            },
+            {"model": "heading3", "view": "h3", "title": "Heading 3", "class": "ck-heading_heading3"},
+        ]
+    },
+    "image": {"toolbar": ["imageTextAlternative", "|", "toggleImageCaption"]},
+    "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+    "link": {"defaultProtocol": "https://"},
+}

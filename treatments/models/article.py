@@ -1,0 +1,257 @@
+"""
+Treatment articles: the working copy nurses edit, its sources and leaflets.
+
+An Article is the working copy nurses edit. What the public reads is never
+the working copy: it is the article's live ArticleVersion, an immutable copy
+made when a clinical approver signed the content off. Review dates come from
+ArticleReview records (full clinical reviews), not from edits.
+"""
+
+import datetime
+import functools
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django_ckeditor_5.fields import CKEditor5Field
+
+from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
+
+from ..querysets import ArticleQuerySet
+from ..uploads import validate_pdf
+from ..workflow import Status
+
+DEFAULT_REVIEW_INTERVAL_MONTHS = 36
+
+
+@functools.cache
+def treatments_url_prefix() -> str:
+    """Where article pages live (/treatments/), worked out once: pages list many links."""
+    return reverse("treatments:index")
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    next_month_first = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month_first - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last_day))
+
+
+class Category(RejectNulBytesMixin, models.Model):
+    """A group of articles on the treatments index, e.g. "Living with mesothelioma"."""
+
+    name = models.CharField(max_length=120, unique=True, validators=[validate_single_line_text])
+    position = models.PositiveIntegerField(
+        default=0, help_text="Categories are listed from the lowest number to the highest."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+class Article(RejectNulBytesMixin, models.Model):
+    """
+    A patient-information page about a treatment: the working copy that
+    nurses edit, plus a pointer to the version the public sees.
+    """
+
+    # The statuses and the moves between them are the workflow table's (workflow.py).
+    Status = Status
+
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="The page's web address: /treatments/this-text/. It cannot change once the page is public.",
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order within its category, from the lowest number to the highest."
+    )
+    title = models.CharField(max_length=200, validators=[validate_single_line_text])
+    summary = models.TextField(
+        max_length=600,
+        validators=[validate_multiline_text],
+        help_text="One or two plain sentences saying what the page covers.",
+    )
+    body = CKEditor5Field(
+        config_name="article",
+        help_text="Use “Heading 2” for each section: those headings make the “On this page” list.",
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Shown on the page as “Written by”, with their staff profile name and role.",
+    )
+    related_articles = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        help_text="Shown as “Other treatments”. If empty, the other pages in the same category are shown.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=DEFAULT_REVIEW_INTERVAL_MONTHS,
+        help_text="How long a full clinical review stays valid. Next review due = last reviewed + this.",
+    )
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
+    live_version = models.ForeignKey(
+        "ArticleVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="The approved version patients see.",
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    last_edited_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_review = models.ForeignKey(
+        "ArticleReview", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="+"
+    )
+    # Derived from last_review and review_interval_months; stored so the
+    # changelist, filters and reminders can query them.
+    last_reviewed_on = models.DateField(null=True, blank=True, editable=False)
+    next_review_due_on = models.DateField(null=True, blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__position", "position", "title"]
+        permissions = [
+            ("approve_article", "Can approve articles and record clinical reviews"),
+            ("archive_article", "Can withdraw and restore articles"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(live_version__isnull=False),
+                name="article_published_has_live_version",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "next_review_due_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{treatments_url_prefix()}{self.slug}/"
+
+    @property
+    def is_public(self) -> bool:
+        return self.live_version_id is not None and self.status != self.Status.ARCHIVED
+
+    def is_review_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.next_review_due_on is not None and self.next_review_due_on < today
+
+    def next_review_due_after(self, reviewed_on: datetime.date) -> datetime.date:
+        return add_months(reviewed_on, self.review_interval_months)
+
+    def working_copy_snapshot(self) -> dict:
+        """The content an approval would make live, in the form versions store it."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "body": self.body,
+            "sources": [source.as_dict() for source in self.sources.all()],
+            "resources": [resource.as_dict() for resource in self.resources.all()],
+        }
+
+
+class Source(RejectNulBytesMixin, models.Model):
+    """One numbered reference in an article's working copy."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    position = models.PositiveIntegerField(default=0)
+    authors = models.CharField(
+        max_length=300, blank=True, validators=[validate_single_line_text], help_text="e.g. “Baas P, et al.”"
+    )
+    title = models.CharField(max_length=400, validators=[validate_single_line_text])
+    publisher = models.CharField(
+        "journal or publisher",
+        max_length=200,
+        validators=[validate_single_line_text],
+        help_text="e.g. “Lancet” or “Cancer Research UK”.",
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    volume_pages = models.CharField(
+        "volume, issue and pages",
+        max_length=100,
+        blank=True,
+        validators=[validate_single_line_text],
+        help_text="e.g. “397(10272):375-386”.",
+    )
+    url = models.URLField("link", max_length=500, blank=True)
+    accessed_on = models.DateField(null=True, blank=True, help_text="When the link was last checked.")
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def as_dict(self) -> dict:
+        return {
+            "authors": self.authors,
+            "title": self.title,
+            "publisher": self.publisher,
+            "year": self.year,
+            "volume_pages": self.volume_pages,
+            "url": self.url,
+            "accessed_on": self.accessed_on.isoformat() if self.accessed_on else "",
+        }
+
+
+def leaflet_upload_to(resource: "ArticleResource", filename: str) -> str:
+    # A random name: never the uploader's file name, never overwriting another file.
+    return f"leaflets/{uuid.uuid4().hex}.pdf"
+
+
+class ArticleResource(RejectNulBytesMixin, models.Model):
+    """
+    A downloadable leaflet attached to an article's working copy. Like the
+    text, it reaches the public only when an approver signs the article off.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="resources")
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(
+        max_length=200,
+        validators=[validate_single_line_text],
+        help_text="What the leaflet is, as patients will see it, e.g. “Immunotherapy: a guide for patients”.",
+    )
+    file = models.FileField(
+        upload_to=leaflet_upload_to,
+        validators=[validate_pdf],
+        help_text="A PDF file, at most 10 MB.",
+    )
+    size_bytes = models.PositiveIntegerField(editable=False, default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "downloadable leaflet"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.size_bytes = self.file.size
+        super().save(*args, **kwargs)
+
+    def as_dict(self) -> dict:
+        return {"title": self.title, "url": self.file.url, "size_bytes": self.size_bytes, "file_type": "PDF"}

@@ -1,0 +1,142 @@
+"""
+Every read of articles: the public pages, the admin, the dashboard and the
+reminders all ask through these named QuerySet methods.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from .workflow import Status
+
+MOSTLY_UNHELPFUL_DAYS = 90
+MOSTLY_UNHELPFUL_MIN_ANSWERS = 3
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        """Articles the public may read: signed off at least once and not withdrawn."""
+        return self.filter(live_version__isnull=False).exclude(status=Status.ARCHIVED)
+
+    def review_overdue(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.exclude(status=Status.ARCHIVED).filter(next_review_due_on__lt=today)
+
+    def review_due_within(self, days: int, today: datetime.date | None = None):
+        """Not yet overdue, but due within `days` days."""
+        today = today or timezone.localdate()
+        return self.exclude(status=Status.ARCHIVED).filter(
+            next_review_due_on__gte=today,
+            next_review_due_on__lte=today + datetime.timedelta(days=days),
+        )
+
+    def awaiting_approval(self):
+        return self.filter(status=Status.AWAITING_APPROVAL)
+
+    # --- Public pages ------------------------------------------------------------
+
+    # Only what the article page shows: the live version's stored fragments, never
+    # the working copy or the search data. Fewer columns make this hot query cheaper
+    # to build and to read; the query-count tests catch a field left out.
+    PUBLIC_PAGE_FIELDS = (
+        "slug",
+        "status",
+        "last_reviewed_on",
+        "next_review_due_on",
+        "category__name",
+        "live_version__title",
+        "live_version__summary",
+        "live_version__sources",
+        "live_version__resources",
+        "live_version__body_html",
+        "live_version__sections",
+        "live_version__sources_html",
+        "live_version__written_by_name",
+        "last_review__reviewer_name",
+        "last_review__reviewer_role",
+    )
+
+    def for_public_page(self):
+        """One article page's row, found by slug: no sort, only the columns the page shows."""
+        return (
+            self.select_related("category", "live_version", "last_review")
+            .only(*self.PUBLIC_PAGE_FIELDS)
+            .order_by()
+        )
+
+    def index_rows(self):
+        """
+        (slug, category id, category name, title, summary) of each public article,
+        grouped by category in the editors' order. Plain values, not model
+        instances: three objects per article were most of the index page's cost.
+        """
+        return (
+            self.public()
+            # Each category's articles together, even if two categories share a name.
+            .order_by(
+                "category__position", "category__name", "category_id", "position", "live_version__title"
+            )
+            .values_list(
+                "slug", "category_id", "category__name", "live_version__title", "live_version__summary"
+            )
+        )
+
+    def public_links(self):
+        """Public articles with just what a link to them needs, in the editors' order."""
+        return (
+            self.public()
+            .select_related("live_version")
+            .only("slug", "live_version__title")
+            .order_by("position", "live_version__title")
+        )
+
+    # --- Staff pages ----------------------------------------------------------
+
+    def with_live_feedback(self):
+        """
+        Annotate `live_answers` and `live_yes`: readers' answers on the live version.
+        Subqueries, not a GROUP BY over the articles' long text columns.
+        """
+        feedback = self.model._meta.get_field("feedback").related_model
+        live = feedback.objects.filter(version_id=OuterRef("live_version_id")).order_by()
+        count = Func(F("pk"), function="COUNT")
+        return self.annotate(
+            live_answers=Subquery(live.annotate(n=count).values("n")[:1], output_field=IntegerField()),
+            live_yes=Subquery(
+                live.filter(helpful=True).annotate(n=count).values("n")[:1], output_field=IntegerField()
+            ),
+        )
+
+    def mostly_unhelpful(self, now: datetime.datetime | None = None):
+        """Articles whose answers in the last 90 days are mostly "no" (at least 3 answers)."""
+        since = (now or timezone.now()) - datetime.timedelta(days=MOSTLY_UNHELPFUL_DAYS)
+        recent = Q(feedback__created_at__gte=since)
+        return (
+            self.annotate(
+                recent_answers=Count("feedback", filter=recent),
+                recent_no=Count("feedback", filter=recent & Q(feedback__helpful=False)),
+            )
+            .filter(recent_answers__gte=MOSTLY_UNHELPFUL_MIN_ANSWERS, recent_no__gt=F("recent_answers") / 2.0)
+            .order_by("-recent_no", "title")
+        )
+
+    def due_for_review_reminder(
+        self, *, within_days: int, not_reminded_since: datetime.datetime, today: datetime.date | None = None
+    ):
+        """
+        Overdue or due within `within_days`, unless a reminder for the same due
+        date went out since `not_reminded_since`.
+        """
+        today = today or timezone.localdate()
+        reminders = self.model._meta.get_field("review_reminders").related_model
+        reminded = reminders.objects.filter(
+            article_id=OuterRef("pk"), due_on=OuterRef("next_review_due_on"), sent_at__gte=not_reminded_since
+        )
+        return (
+            self.exclude(status=Status.ARCHIVED)
+            .filter(next_review_due_on__lte=today + datetime.timedelta(days=within_days))
+            .exclude(Exists(reminded))
+            .order_by("next_review_due_on", "title")
+        )

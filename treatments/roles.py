@@ -1,0 +1,63 @@
+"""
+The clinical roles: the groups staff are put in, and what each may do.
+
+Landed data migrations created these groups (0002 and 0006) and keep their
+own copies of the names as history; tests/treatments/test_roles.py checks
+that the groups they create are exactly these.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from core.roles import PERMISSION_BACKEND
+
+NURSE_EDITORS = "Nurse editors"
+CLINICAL_APPROVERS = "Clinical approvers"
+
+_READ_ONLY = frozenset(
+    {
+        "view_article",
+        "view_source",
+        "view_category",
+        "view_articleversion",
+        "view_articlereview",
+        "view_articletransition",
+        "view_staffprofile",
+        "view_pagefeedback",
+        "view_articleresource",
+    }
+)
+
+# Group name -> permission codenames in the treatments app.
+ROLES: dict[str, frozenset[str]] = {
+    # Write and edit articles, their sources and leaflets, and submit them.
+    NURSE_EDITORS: _READ_ONLY
+    | {
+        "add_article",
+        "change_article",
+        "add_source",
+        "change_source",
+        "delete_source",
+        "add_category",
+        "change_category",
+        "add_articleresource",
+        "change_articleresource",
+        "delete_articleresource",
+    },
+    # Read everything, approve, return, record reviews, withdraw and restore. They do
+    # not edit text, so they are never the last editor of what they approve.
+    CLINICAL_APPROVERS: _READ_ONLY | {"approve_article", "archive_article"},
+}
+
+
+def clinical_team() -> QuerySet:
+    """Active staff who can edit or approve articles, by group or direct permission; not superusers as such."""
+    User = get_user_model()
+    return (
+        User.objects.with_perm(
+            "treatments.change_article", include_superusers=False, backend=PERMISSION_BACKEND
+        )
+        | User.objects.with_perm(
+            "treatments.approve_article", include_superusers=False, backend=PERMISSION_BACKEND
+        )
+    ).filter(is_active=True)

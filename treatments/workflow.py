@@ -1,0 +1,99 @@
+"""
+The article workflow in one table: each action, the statuses it may start
+from, the permission it needs and the status it leads to.
+
+The services (treatments/services.py) refuse any action this table does not
+allow, and the admin offers exactly the buttons it allows, so a button can
+never offer what the service refuses. The rules an action has beyond its
+status (four-eyes, a first approval being a full review) stay in its service.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+@dataclass(frozen=True)
+class Action:
+    from_statuses: frozenset[Status]
+    permission: str  # a codename of the treatments app
+    # Where the action leads. Restoring leads to one of two, chosen by the service;
+    # confirming "still accurate" records a review and leaves the status alone.
+    to_statuses: frozenset[Status]
+    refusal: str  # shown when the article's status does not allow the action
+
+
+ALL_BUT_ARCHIVED = frozenset({Status.DRAFT, Status.AWAITING_APPROVAL, Status.PUBLISHED})
+
+ACTIONS: dict[str, Action] = {
+    # Not a button: any saved change to a published article's working copy.
+    "edit": Action(
+        from_statuses=frozenset(Status),
+        permission="change_article",
+        to_statuses=frozenset({Status.DRAFT}),
+        refusal="",
+    ),
+    "submit": Action(
+        from_statuses=frozenset({Status.DRAFT}),
+        permission="change_article",
+        to_statuses=frozenset({Status.AWAITING_APPROVAL}),
+        refusal="Only a draft can be submitted for approval.",
+    ),
+    "approve": Action(
+        from_statuses=frozenset({Status.AWAITING_APPROVAL}),
+        permission="approve_article",
+        to_statuses=frozenset({Status.PUBLISHED}),
+        refusal="Only an article awaiting approval can be approved.",
+    ),
+    "return": Action(
+        from_statuses=frozenset({Status.AWAITING_APPROVAL}),
+        permission="approve_article",
+        to_statuses=frozenset({Status.DRAFT}),
+        refusal="Only an article awaiting approval can be returned to draft.",
+    ),
+    "confirm": Action(
+        from_statuses=frozenset({Status.PUBLISHED}),
+        permission="approve_article",
+        to_statuses=frozenset({Status.PUBLISHED}),
+        refusal=(
+            "Only a published article with no unapproved edits can be confirmed as still accurate. "
+            "If it has edits, approve them as a full review instead."
+        ),
+    ),
+    "archive": Action(
+        from_statuses=ALL_BUT_ARCHIVED,
+        permission="archive_article",
+        to_statuses=frozenset({Status.ARCHIVED}),
+        refusal="This article is already withdrawn.",
+    ),
+    "restore": Action(
+        from_statuses=frozenset({Status.ARCHIVED}),
+        permission="archive_article",
+        to_statuses=frozenset({Status.PUBLISHED, Status.DRAFT}),
+        refusal="Only a withdrawn article can be restored.",
+    ),
+}
+
+
+def action_allowed(name: str, *, status: str, user) -> bool:
+    """Whether `user` may take action `name` on an article in `status`."""
+    action = ACTIONS[name]
+    return status in action.from_statuses and user.has_perm(f"treatments.{action.permission}")
+
+
+def allowed_moves() -> set[tuple[Status, Status]]:
+    """Every (from, to) status pair some action can make, for the audit trail's sake."""
+    return {
+        (from_status, to_status)
+        for action in ACTIONS.values()
+        for from_status in action.from_statuses
+        for to_status in action.to_statuses
+        if from_status != to_status
+    }
