@@ -7,7 +7,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin_changelist import QuickActionCheckboxMixin
 from core.admin_records import RecordAdmin, RecordInline
 
 from .. import services
@@ -91,7 +90,7 @@ class ArticleTransitionInline(RecordInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "title",
         "category",
