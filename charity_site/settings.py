@@ -6,47 +6,17 @@ environment (DEBUG off, a real SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL), not by
 a second file. Every variable is listed in .env.example and in README.md.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from charity_site.environment import env_bool, env_int, env_list, env_str
 from core.logging import logging_config
 from treatments.editor import ARTICLE_EDITOR
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default).strip()
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or not value.strip():
-        return default
-    value = value.strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_int(name: str, default: int) -> int:
-    value = env_str(name)
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
 # Off unless asked for: a forgotten variable must never expose debug pages.
@@ -213,12 +183,15 @@ REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
         {
-            "BACKEND": "core.redis_cache.SharedClientRedisCache",
+            # django-redis: one client per server for the process (Django's own backend
+            # builds a client for every call), replies parsed by hiredis.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "charity",
             "TIMEOUT": 300,
-            # A cache outage must not hang requests.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            # A cache outage must not hang requests. Errors are raised, not ignored:
+            # the page cache and rate limits catch them and say in the log what they skipped.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -48,6 +48,10 @@ class ContactRequestQuerySet(models.QuerySet):
             .exclude(notes__call_outcome=ContactNote.CallOutcome.SPOKE)
         )
 
+    def summary_rows(self):
+        """(received_at, topic, who, first_response_at) of each request: no personal data."""
+        return self.values_list("received_at", "topic", "who", "first_response_at")
+
     def purgeable(self, retention_days: int, now: datetime.datetime | None = None):
         now = now or timezone.now()
         return self.filter(

@@ -15,7 +15,7 @@ _test_environment = override_settings(
     SECURE_SSL_REDIRECT=False,
     # Password hashing is deliberately slow; tests create many users.
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    # Admin tests sign in with force_login; tests/site/test_two_factor.py turns this on.
+    # Admin tests sign in with force_login; tests/site/test_staff_sign_in.py turns this on.
     ADMIN_REQUIRE_2FA=False,
     STORAGES={
         **settings.STORAGES,

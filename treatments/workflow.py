@@ -33,7 +33,9 @@ class Action:
 ALL_BUT_ARCHIVED = frozenset({Status.DRAFT, Status.AWAITING_APPROVAL, Status.PUBLISHED})
 
 ACTIONS: dict[str, Action] = {
-    # Not a button: any saved change to a published article's working copy.
+    # Not a button: saving changes in the admin, in any status. A published
+    # article becomes a draft (the public keeps its live version); any other
+    # keeps its status.
     "edit": Action(
         from_statuses=frozenset(Status),
         permission="change_article",

@@ -38,8 +38,7 @@ class MonthSummary:
 
 def monthly_summary() -> list[MonthSummary]:
     months: dict[str, MonthSummary] = defaultdict(lambda: MonthSummary(month=""))
-    rows = ContactRequest.objects.values_list("received_at", "topic", "who", "first_response_at")
-    for received_at, topic, who, first_response_at in rows.iterator():
+    for received_at, topic, who, first_response_at in ContactRequest.objects.summary_rows().iterator():
         key = timezone.localtime(received_at).strftime("%Y-%m")
         summary = months[key]
         summary.month = key

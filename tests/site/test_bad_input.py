@@ -98,6 +98,44 @@ def test_the_contact_form_refuses_invisible_characters_in_names(client, name):
     assert not ContactRequest.objects.exists()
 
 
+# --- Real words from every language are stored as typed ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Dev Sharma", "Our family 👨\u200d👩\u200d👧 is worried about dad."),  # zero-width joiner
+        (
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u062f\u0627\u0646\u0645",
+        ),  # Persian, non-joiner
+        ("Ann-Marie", "A long word: immuno\u00adtherapy."),  # soft hyphen
+        ("Siân", "Diolch 🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f"),  # Welsh flag
+        ("\u05e9\u05e8\u05d4 \u200f(Sara)", "Hebrew with a right-to-left mark \u200f."),
+    ],
+)
+def test_words_people_type_are_accepted_and_kept_exactly(client, name, message):
+    response = client.post(CONTACT_URL, valid_post(name=name, message=message))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    stored = ContactRequest.objects.get()
+    assert (stored.name, stored.message) == (name, message)
+
+
+def test_a_bidi_override_in_an_article_summary_is_refused(client):
+    writer = nurse()
+    article = ArticleFactory(written_by=writer, last_edited_by=writer)
+    client.force_login(writer)
+    from tests.treatments.factories import article_form_data
+
+    response = client.post(
+        f"/admin/treatments/article/{article.pk}/change/",
+        article_form_data(article, summary="Read this \u202eesrever ni"),
+    )
+    assert "hidden formatting character" in response.content.decode()
+    article.refresh_from_db()
+    assert "\u202e" not in article.summary
+
+
 # --- Email header injection ----------------------------------------------------------
 
 

@@ -187,10 +187,10 @@ def test_with_the_cache_down_pages_are_built_and_publishing_still_works(client, 
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "core.redis_cache.SharedClientRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             # Nothing listens here: every cache call fails, as in a Redis outage.
             "LOCATION": "redis://127.0.0.1:9/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         },
     }
     with caplog.at_level(logging.WARNING, logger="core.page_cache"):

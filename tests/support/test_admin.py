@@ -124,6 +124,20 @@ def test_status_moves(from_status, to_status):
         assert contact_request.status == from_status
 
 
+@pytest.mark.parametrize("from_status", Status.values)
+def test_a_requests_status_page_offers_exactly_the_moves_the_table_allows(client, from_status):
+    client.force_login(support_user())
+    contact_request = make_request()
+    ContactRequest.objects.filter(pk=contact_request.pk).update(
+        status=from_status, outcome="spam" if from_status == "closed" else ""
+    )
+    html = client.get(
+        reverse("admin:support_contactrequest_status", args=[contact_request.pk])
+    ).content.decode()
+    offered = {value for value in Status.values if f'<option value="{value}"' in html}
+    assert offered == set(workflow.next_statuses(from_status))
+
+
 def test_closing_needs_an_outcome_posted_directly(client):
     staff = support_user()
     contact_request = make_request()
