@@ -1,4 +1,4 @@
-"""Reading settings from environment variables: strict, so a typo stops start-up instead of being guessed."""
+"""Building blocks for settings.py: environment variables read strictly (a typo stops start-up), cache entries."""
 
 import os
 
@@ -33,3 +33,18 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def redis_cache(url: str, prefix: str) -> dict:
+    """A CACHES entry for the Redis server at `url`."""
+    return {
+        # django-redis: one client per server for the process (Django's own backend
+        # builds a client for every call), replies parsed by hiredis.
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": prefix,
+        "TIMEOUT": 300,
+        # A cache outage must not hang requests. Errors are raised, not ignored: the
+        # page cache and the rate limits catch them and say in the log what they skipped.
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }

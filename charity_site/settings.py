@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from charity_site.environment import env_bool, env_int, env_list, env_str
+from charity_site.environment import env_bool, env_int, env_list, env_str, redis_cache
 from core.logging import logging_config
 from treatments.editor import ARTICLE_EDITOR
 
@@ -177,25 +177,22 @@ STORAGES = {
     },
 }
 
-# Cache: Redis in production (REDIS_URL), memory in development. The contact
-# form's rate limit lives here and lets submissions through if it is down.
+# Cache: Redis in production (REDIS_URL), memory in development.
 REDIS_URL = env_str("REDIS_URL")
+# The contact form's and feedback's per-client limits, in a cache alias of their
+# own (RATE_LIMIT_REDIS_URL; by default REDIS_URL's server with another key
+# prefix): point it at a Redis with `maxmemory-policy noeviction` so pressure
+# from cached pages can never push a counter out. Requests go through if it is down.
+RATE_LIMIT_REDIS_URL = env_str("RATE_LIMIT_REDIS_URL", REDIS_URL)
+
+
 CACHES = {
-    "default": (
-        {
-            # django-redis: one client per server for the process (Django's own backend
-            # builds a client for every call), replies parsed by hiredis.
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "charity",
-            "TIMEOUT": 300,
-            # A cache outage must not hang requests. Errors are raised, not ignored:
-            # the page cache and rate limits catch them and say in the log what they skipped.
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    ),
+    "default": redis_cache(REDIS_URL, "charity")
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "rate_limit": redis_cache(RATE_LIMIT_REDIS_URL, "charity-rate")
+    if RATE_LIMIT_REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rate-limit"},
     # Fragments that only change when the code does (the blank contact form):
     # each worker keeps its own copy, with no round trip.
     "this_process": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None},
@@ -206,11 +203,14 @@ CACHES = {
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
-# Background tasks (django-tasks). "immediate" runs a task as soon as it is
-# queued (development and tests); "database" queues it for
-# `manage.py db_worker`. Either way `manage.py send_pending_notifications`,
-# run every minute, retries anything that failed.
-TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+# Background tasks (django-tasks). With DEBUG off the default is "database":
+# tasks (the contact form's emails) are queued in the database and sent by
+# `manage.py db_worker`, never inside a web request, so a slow or hung mail
+# server never slows the form. "immediate" runs a task at once, inside the
+# request: development only (`check --deploy` refuses it with DEBUG off).
+# Either way `manage.py send_pending_notifications`, run every minute,
+# retries anything that failed.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if DEBUG else "database")
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
@@ -222,7 +222,7 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Per-client hourly limits (contact form, page feedback) live in this cache.
-RATE_LIMIT_CACHE = "default"
+RATE_LIMIT_CACHE = "rate_limit"
 FEEDBACK_RATE_LIMIT_PER_HOUR = env_int("FEEDBACK_RATE_LIMIT_PER_HOUR", 20)
 
 # How many reverse proxies in front of the site append to X-Forwarded-For.

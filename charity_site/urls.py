@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from core.page_cache import public_page
+from treatments.search import canonical_query
 from treatments.uploads import article_image_upload
 from treatments.views import search
 
@@ -47,8 +48,9 @@ urlpatterns = [
         ),
         name="accessibility",
     ),
-    path("search/", public_page(search), name="search"),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("search/", public_page(search, query={"q": canonical_query}), name="search"),
+    # Django's sitemap view reads ?p= (the page of a long sitemap).
+    path("sitemap.xml", public_page(sitemap, query={"p": str.strip}), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public_page(views.robots_txt), name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

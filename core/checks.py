@@ -1,4 +1,4 @@
-"""System checks for settings that work on one process but not on several."""
+"""System checks for settings that work in development but would hurt people in production."""
 
 from django.conf import settings
 from django.core import checks
@@ -22,6 +22,26 @@ def page_cache_is_shared(app_configs, **kwargs):
                 hint="Set REDIS_URL so every worker and server shares one cache, "
                 "or PAGE_CACHE_SECONDS=0 to turn the page cache off.",
                 id="core.W001",
+            )
+        ]
+    return []
+
+
+@checks.register(deploy=True)
+def tasks_run_outside_requests(app_configs, **kwargs):
+    """
+    The immediate task backend sends email inside the web request: a hung mail
+    server would hold every contact form submission (and the worker serving it)
+    for EMAIL_TIMEOUT. Production queues tasks for a worker instead.
+    """
+    backend = settings.TASKS.get("default", {}).get("BACKEND", "")
+    if not settings.DEBUG and backend.endswith("ImmediateBackend"):
+        return [
+            checks.Error(
+                "Background tasks run inside web requests (the immediate backend) with DEBUG off: "
+                "a slow mail server would slow every contact form submission.",
+                hint="Leave TASKS_BACKEND unset (the database queue) and run `manage.py db_worker`.",
+                id="core.E002",
             )
         ]
     return []

@@ -7,16 +7,26 @@ cookie, so nobody ever receives a page made for someone else. Every key
 is stored with the content generation it was built in; publishing,
 withdrawing or re-reviewing an article bumps the generation, so the next
 request after a change is built afresh.
+
+Keys are canonical: a public page declares the query parameters it reads,
+with the function that puts each value in canonical form (search: case and
+spacing), and every other parameter is left out of the key. Any other
+parameter cannot change the page, so `?utm_source=x` or junk query strings
+are served the one stored page and never add an entry: the cache cannot be
+flooded through the query string.
 """
 
 import hashlib
 import logging
+from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
@@ -25,16 +35,35 @@ GENERATION_KEY = "page-cache:generation"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 
 
-def public_page(view):
-    """Mark a view's successful responses as the same for every visitor without a session."""
+def public_page(view=None, *, query: dict[str, Callable[[str], str]] | None = None):
+    """
+    Mark a view's successful responses as the same for every visitor without a
+    session. `query` names the query parameters the view reads, each with the
+    function that gives its canonical value. A view may set
+    `response.is_public_page = False` to keep one response out of the cache.
+    """
+    if view is None:
+        return lambda view: public_page(view, query=query)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response.is_public_page = True
+        if getattr(response, "is_public_page", None) is None:
+            response.is_public_page = True
         return response
 
+    wrapped.page_cache_query = query or {}
     return wrapped
+
+
+def cache_key_query(request, query: dict[str, Callable[[str], str]]) -> str:
+    """The declared parameters, canonical and sorted; empty ones and all others left out."""
+    values = []
+    for name in sorted(query):
+        value = query[name](request.GET.get(name, ""))
+        if value:
+            values.append((name, value))
+    return urlencode(values)
 
 
 def _cache():
@@ -86,8 +115,15 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._may_use_cache(request):
             return self.get_response(request)
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return self.get_response(request)
+        query = getattr(view, "page_cache_query", None)
+        if query is None:  # not a public page: not even a cache round trip
+            return self.get_response(request)
         cache = _cache()
-        key = self._key(request)
+        key = self._key(request, query)
         try:
             # One round trip: the current generation and the stored page together.
             found = cache.get_many([GENERATION_KEY, key])
@@ -127,10 +163,10 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _key(request) -> str:
+    def _key(request, query) -> str:
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-        target = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-        return f"page:{encoding}:{target}"
+        target = f"{request.get_host()}{request.path}?{cache_key_query(request, query)}"
+        return f"page:{encoding}:{hashlib.sha256(target.encode()).hexdigest()}"
 
     @staticmethod
     def _may_store(response) -> bool:

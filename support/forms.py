@@ -109,7 +109,9 @@ class ContactForm(forms.ModelForm):
         self.fields["callback_time"].required = False
         self.fields["name"].widget.attrs.update(autocomplete="name")
         self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
+        # The number pad on phones; set on the widget, so the input has one type attribute.
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs.update(autocomplete="tel")
 
     def link_hints_and_errors(self) -> None:
         """Tie each input to its hint and error text, so screen readers read them with it."""

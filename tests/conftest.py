@@ -13,6 +13,10 @@ _test_environment = override_settings(
     # The development-only app, whose loaders the tests use (production never installs it).
     INSTALLED_APPS=[*settings.INSTALLED_APPS, *([] if "demo" in settings.INSTALLED_APPS else ["demo"])],
     SECURE_SSL_REDIRECT=False,
+    # Tasks run at once, so tests see the emails a request queues; the production
+    # path (the database queue, nothing sent in the request) is tested in
+    # tests/support/test_outages.py.
+    TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
     # Password hashing is deliberately slow; tests create many users.
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     # Admin tests sign in with force_login; tests/site/test_staff_sign_in.py turns this on.

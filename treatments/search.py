@@ -52,6 +52,11 @@ class SearchTerms:
         return not self.words
 
 
+def canonical_query(raw: str) -> str:
+    """A query as the search and the page cache treat it: lower case, single spaces."""
+    return " ".join((raw or "").split()).lower()
+
+
 def parse_query(raw: str) -> SearchTerms:
     """Words only (letters and digits, any script); punctuation and operators are dropped."""
     text = (raw or "")[:MAX_QUERY_LENGTH]

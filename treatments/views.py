@@ -18,7 +18,7 @@ from . import services
 from .forms import FeedbackCommentForm, HelpfulForm
 from .models import Article, PageFeedback, treatments_url_prefix
 from .sanitise import sanitise_html
-from .search import MAX_QUERY_LENGTH, parse_query, search_articles, uses_postgres_search
+from .search import MAX_QUERY_LENGTH, canonical_query, parse_query, search_articles, uses_postgres_search
 from .structured_data import medical_web_page
 
 FEEDBACK_SESSION_KEY = "page_feedback"
@@ -153,7 +153,8 @@ def article_feedback(request, slug):
 
 
 def search(request):
-    raw = request.GET.get("q", "")
+    # Shown as the search and the page cache read it, so a cached page shows its own query.
+    raw = canonical_query(request.GET.get("q", ""))
     terms = parse_query(raw)
     results = search_articles(terms)
     context = {
@@ -165,4 +166,8 @@ def search(request):
         "searched": bool(raw.strip()),
         "full_text": uses_postgres_search(),
     }
-    return render(request, "treatments/search.html", context)
+    response = render(request, "treatments/search.html", context)
+    # Only searches that find something are stored: one page per search people make,
+    # not one per string a bot can invent.
+    response.is_public_page = results.total > 0
+    return response

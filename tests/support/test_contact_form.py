@@ -180,12 +180,13 @@ def test_behind_a_trusted_proxy_the_client_is_counted_not_the_proxy(client, sett
 
 def test_when_the_cache_is_down_the_form_still_accepts_and_logs(client, settings, caplog):
     settings.CACHES = {
-        "default": {
+        **settings.CACHES,
+        "rate_limit": {
             "BACKEND": "django_redis.cache.RedisCache",
             # Nothing listens here: every cache call fails, as in a Redis outage.
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
-        }
+        },
     }
     with caplog.at_level(logging.WARNING, logger="core.rate_limit"):
         response = submit(client, valid_post())
