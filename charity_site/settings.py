@@ -342,6 +342,8 @@ SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
 SUPPORT_REPLY_WITHIN = env_str("SUPPORT_REPLY_WITHIN", "two working days")
 SUPPORT_RATE_LIMIT_PER_HOUR = env_int("SUPPORT_RATE_LIMIT_PER_HOUR", 5)
 SUPPORT_FORM_MIN_SECONDS = env_int("SUPPORT_FORM_MIN_SECONDS", 3)
+# A contact form older than this is given back to be sent again, with what was typed.
+SUPPORT_FORM_MAX_AGE_SECONDS = env_int("SUPPORT_FORM_MAX_AGE_SECONDS", 2 * 60 * 60)
 SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 365)
 
 # Password for the demo accounts that load_demo_content creates (development only).

@@ -1,30 +1,70 @@
 """
 Keeping bots out of the contact form without a captcha, which would shut out
 the people we serve: a honeypot field, a signed start time with a minimum
-fill time, and a per-client rate limit that fails open.
+fill time and a maximum age, used once, and a per-client rate limit. The
+checks that need the cache fail open: refusing a frightened person's message
+is worse than letting spam through.
 """
 
+import enum
+import hashlib
+import logging
+import secrets
 import time
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import caches
 
 from core.rate_limit import rate_limited as shared_rate_limited
 
+logger = logging.getLogger(__name__)
 _SALT = "support.contact-form.started"
 
 
-def form_started_token() -> str:
-    return signing.TimestampSigner(salt=_SALT).sign(str(int(time.time())))
+class TokenProblem(enum.Enum):
+    BOT = "missing, forged, or sent back faster than a person types"
+    EXPIRED = "the form was open longer than SUPPORT_FORM_MAX_AGE_SECONDS"
 
 
-def filled_too_fast(token: str) -> bool:
-    """True when the token is missing, forged, or the form came back faster than a person types."""
+def form_started_token(*, already_typing: bool = False) -> str:
+    """
+    The signed time the form was shown. A form given back to someone who has
+    already typed (after an expired or repeated token) counts as started long
+    enough ago, so pressing Send again at once is not taken for a bot.
+    """
+    started = int(time.time()) - (settings.SUPPORT_FORM_MIN_SECONDS if already_typing else 0)
+    # A random part: two people who open the form in the same second get different tokens.
+    return signing.TimestampSigner(salt=_SALT).sign(f"{started}:{secrets.token_urlsafe(8)}")
+
+
+def form_token_problem(token: str) -> TokenProblem | None:
     try:
-        started = int(signing.TimestampSigner(salt=_SALT).unsign(token))
+        started = int(signing.TimestampSigner(salt=_SALT).unsign(token).split(":")[0])
     except (signing.BadSignature, ValueError):
+        return TokenProblem.BOT
+    age = time.time() - started
+    if age < settings.SUPPORT_FORM_MIN_SECONDS:
+        return TokenProblem.BOT
+    if age > settings.SUPPORT_FORM_MAX_AGE_SECONDS:
+        return TokenProblem.EXPIRED
+    return None
+
+
+def form_token_spend(token: str) -> bool:
+    """
+    Use up a form's token: True the first time, False for a repeat (a double
+    click, the back button and Send again, a replaying bot). Kept as long as a
+    token is valid; fails open if the cache is down.
+    """
+    key = "form-token:" + hashlib.sha256(token.encode()).hexdigest()[:32]
+    try:
+        return bool(
+            caches[settings.RATE_LIMIT_CACHE].add(key, 1, timeout=settings.SUPPORT_FORM_MAX_AGE_SECONDS + 60)
+        )
+    except Exception:
+        logger.warning("Form token not checked for reuse: the cache is not answering.", exc_info=True)
         return True
-    return time.time() - started < settings.SUPPORT_FORM_MIN_SECONDS
 
 
 def rate_limited(request) -> bool:

@@ -28,6 +28,14 @@ BOT_CHECK_MESSAGE = (
     "Sorry, we could not send your message. Please check your details and press “Send” again, "
     "or call us free on {phone}."
 )
+EXPIRED_MESSAGE = (
+    "This form was open for a long time, so for your security we have not sent it yet. "
+    "Everything you typed is still below: please press “Send” again."
+)
+REPEATED_MESSAGE = (
+    "This form has already been sent. If you meant to send another message, everything you "
+    "typed is still below: press “Send” again."
+)
 
 
 # No form field ever reaches an error report: they hold health details.
@@ -41,7 +49,9 @@ class ContactView(View):
     def post(self, request):
         form = ContactForm(request.POST)
         honeypot = bool(request.POST.get(HONEYPOT_FIELD))
-        if honeypot or antispam.filled_too_fast(request.POST.get(STARTED_FIELD, "")):
+        token = request.POST.get(STARTED_FIELD, "")
+        token_problem = antispam.form_token_problem(token)
+        if honeypot or token_problem is antispam.TokenProblem.BOT:
             # Not stored. A person who was caught by mistake keeps what they typed.
             security_event("contact.bot_rejected", reason="honeypot" if honeypot else "timing")
             form.is_valid()
@@ -50,11 +60,19 @@ class ContactView(View):
             )
         if not form.is_valid():
             return self.render_form(request, form, status=400)
+        if token_problem is antispam.TokenProblem.EXPIRED:
+            security_event("contact.form_expired")
+            return self.render_form(request, form, status=400, problem=EXPIRED_MESSAGE, already_typing=True)
         if antispam.rate_limited(request):
             security_event("contact.rate_limited")
             # Give back what they wrote, so nothing is lost, with the phone number.
             context = {"page_title": "Please call us instead", "message": form.cleaned_data["message"]}
             return render(request, "support/rate_limited.html", context, status=429)
+        if not antispam.form_token_spend(token):
+            security_event("contact.form_repeated")
+            if request.session.get(SESSION_REFERENCE):
+                return redirect("support:thank_you")  # a double click: the first one was stored
+            return self.render_form(request, form, status=409, problem=REPEATED_MESSAGE, already_typing=True)
         try:
             contact_request = services.contact_request_create(
                 **{field: form.cleaned_data[field] for field in ContactForm.Meta.fields}
@@ -63,14 +81,18 @@ class ContactView(View):
             # Nothing was stored. Give the form back with everything they typed.
             logger.exception("Contact request could not be stored: the database is not answering.")
             response = self.render_form(
-                request, form, status=503, problem=NOT_STORED_MESSAGE.format(phone=settings.SUPPORT_PHONE)
+                request,
+                form,
+                status=503,
+                problem=NOT_STORED_MESSAGE.format(phone=settings.SUPPORT_PHONE),
+                already_typing=True,
             )
             response["Retry-After"] = "60"
             return response
         request.session[SESSION_REFERENCE] = contact_request.reference
         return redirect("support:thank_you")
 
-    def render_form(self, request, form, *, status=200, problem=""):
+    def render_form(self, request, form, *, status=200, problem="", already_typing=False):
         form.link_hints_and_errors()
         context = {
             "page_title": "Contact us",
@@ -78,7 +100,7 @@ class ContactView(View):
             "form": form,
             "problem": problem,
             "consent_wording": CONSENT_WORDING,
-            "form_started": antispam.form_started_token(),
+            "form_started": antispam.form_started_token(already_typing=already_typing),
             "honeypot_field": HONEYPOT_FIELD,
             "started_field": STARTED_FIELD,
             "reply_within": settings.SUPPORT_REPLY_WITHIN,

@@ -1,3 +1,4 @@
+import secrets
 import time
 
 from django.core import signing
@@ -8,9 +9,9 @@ CONTACT_URL = "/support/contact/"
 
 
 def started_token(seconds_ago: int = 60) -> str:
-    """A genuine signed start time, as if the form had been open for a while."""
+    """A genuine signed start time, as if the form had been open for a while; a new one each call."""
     signer = signing.TimestampSigner(salt=_SALT)
-    return signer.sign(str(int(time.time()) - seconds_ago))
+    return signer.sign(f"{int(time.time()) - seconds_ago}:{secrets.token_urlsafe(8)}")
 
 
 def valid_post(**changes) -> dict:

@@ -259,3 +259,46 @@ def test_the_blank_form_keeps_fresh_tokens(client):
         second = tokens(client.get(CONTACT_URL).content.decode())
     assert first[0] != second[0]
     assert first[1] != second[1]
+
+
+# --- The form's token: a maximum age, and used once -----------------------------------
+
+
+def returned_token(response) -> str:
+    return re.search(r'name="form_started" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_a_form_open_too_long_is_given_back_to_send_again(client):
+    data = valid_post(form_started=started_token(seconds_ago=3 * 60 * 60), message="Typed before lunch.")
+    response = submit(client, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This form was open for a long time" in html
+    assert "Typed before lunch." in html
+    assert not ContactRequest.objects.exists()
+    # Pressing Send again at once works: the person has already typed.
+    again = submit(client, {**data, "form_started": returned_token(response)})
+    assert again.status_code == 302
+    assert ContactRequest.objects.get().message == "Typed before lunch."
+
+
+def test_a_token_sent_twice_stores_one_request(client):
+    data = valid_post()
+    assert submit(client, data).status_code == 302
+    second = submit(client, data)  # a double click: same browser, same session
+    assert second.status_code == 302 and second["Location"].endswith("/thank-you/")
+    assert ContactRequest.objects.count() == 1
+
+
+def test_a_replayed_token_is_refused_and_keeps_the_text(client):
+    data = valid_post(message="Replayed words.")
+    from django.test import Client
+
+    assert submit(Client(), data).status_code == 302
+    replay = submit(client, data)  # another client, no session: a replay
+    assert replay.status_code == 409
+    html = replay.content.decode()
+    assert "This form has already been sent" in html and "Replayed words." in html
+    assert ContactRequest.objects.count() == 1
+    assert submit(client, {**data, "form_started": returned_token(replay)}).status_code == 302
+    assert ContactRequest.objects.count() == 2
