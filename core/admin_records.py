@@ -1,6 +1,18 @@
 """Admin building blocks for records that are shown to staff and never edited there."""
 
 from django.contrib import admin
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import format_html
+
+
+def isolated_text(value: str, *, multiline: bool = False):
+    """
+    Text a person wrote, shown to staff in its own direction: Arabic or Hebrew
+    (or a stray direction mark) cannot reorder the labels and text around it.
+    """
+    if multiline:
+        return format_html('<div dir="auto" class="user-text">{}</div>', linebreaksbr(value))
+    return format_html("<bdi>{}</bdi>", value)
 
 
 class RecordInline(admin.TabularInline):

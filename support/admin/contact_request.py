@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from core.admin_changelist import QuickActionCheckboxMixin
-from core.admin_records import RecordInline
+from core.admin_records import RecordInline, isolated_text
 
 from .. import services
 from ..models import ContactNote, ContactRequest, StatusChange
@@ -80,9 +80,13 @@ class NoteHistoryInline(RecordInline):
     """Notes so far, oldest first. Append-only: nobody can change or delete one."""
 
     model = ContactNote
-    fields = ["created_at", "author", "call_outcome", "text"]
+    fields = ["created_at", "author", "call_outcome", "note"]
     readonly_fields = fields
     verbose_name_plural = "notes"
+
+    @admin.display(description="text")
+    def note(self, contact_note):
+        return isolated_text(contact_note.text, multiline=True)
 
 
 class AddNoteInline(admin.StackedInline):
@@ -148,7 +152,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             "How to contact them",
             {
                 "fields": [
-                    "name",
+                    "their_name",
                     "contact_method",
                     "email",
                     "phone",
@@ -158,7 +162,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        ("Their question", {"fields": ["who", "topic", "message"]}),
+        ("Their question", {"fields": ["who", "topic", "their_message"]}),
         ("Consent", {"fields": ["consent_wording", "consent_given_at"]}),
         (
             "Emails sent",
@@ -180,6 +184,14 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         if contact_request.status == ContactRequest.Status.CLOSED:
             return "Closed"
         return timesince(contact_request.received_at, timezone.now(), depth=1)
+
+    @admin.display(description="name")
+    def their_name(self, contact_request):
+        return isolated_text(contact_request.name)
+
+    @admin.display(description="message")
+    def their_message(self, contact_request):
+        return isolated_text(contact_request.message, multiline=True)
 
     @admin.display(description="days that suit")
     def callback_days_display(self, contact_request):

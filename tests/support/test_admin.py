@@ -314,3 +314,18 @@ def test_purge_keeps_open_and_recent_closed_requests(settings):
     assert set(ContactRequest.objects.values_list("name", flat=True)) == {"Old open", "Recent closed"}
     assert not ContactNote.objects.filter(contact_request_id=old_closed.pk).exists()
     assert old_open.pk in ContactRequest.objects.values_list("pk", flat=True)
+
+
+def test_what_people_wrote_is_shown_in_its_own_direction(client):
+    staff = support_user()
+    client.force_login(staff)
+    contact_request = make_request(
+        name="\u0633\u0627\u0631\u0627", message="\u0645\u0631\u062d\u0628\u0627\nline two"
+    )
+    services.contact_note_add(
+        contact_request=contact_request, author=fresh(staff), text="\u05e9\u05dc\u05d5\u05dd"
+    )
+    html = client.get(change_url(contact_request)).content.decode()
+    assert "<bdi>\u0633\u0627\u0631\u0627</bdi>" in html
+    assert '<div dir="auto" class="user-text">\u0645\u0631\u062d\u0628\u0627<br>line two</div>' in html
+    assert '<div dir="auto" class="user-text">\u05e9\u05dc\u05d5\u05dd</div>' in html

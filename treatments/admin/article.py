@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin_records import RecordAdmin, RecordInline
+from core.admin_records import RecordAdmin, RecordInline, isolated_text
 
 from .. import services
 from ..diff import format_source
@@ -272,9 +272,13 @@ class ArticleVersionAdmin(RecordAdmin):
 class PageFeedbackAdmin(RecordAdmin):
     """What readers said, read-only. Anonymous: there is nobody to reply to."""
 
-    list_display = ["created_at", "article", "version", "helpful", "comment"]
+    list_display = ["created_at", "article", "version", "helpful", "reader_comment"]
     list_filter = ["helpful", "article"]
     search_fields = ["comment", "article__title"]
     list_select_related = ["article", "version"]
-    readonly_fields = ["created_at", "article", "version", "helpful", "comment"]
+    readonly_fields = ["created_at", "article", "version", "helpful", "reader_comment"]
     fields = readonly_fields
+
+    @admin.display(description="comment")
+    def reader_comment(self, feedback):
+        return isolated_text(feedback.comment, multiline=True)

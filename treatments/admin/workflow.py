@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core.security_log import security_event
+from core.text import validate_multiline_text
 
 from .. import services, workflow
 from ..diff import content_diff
@@ -26,7 +27,11 @@ from ..readability import TARGET_READING_AGE, readability_of
 
 class CommentForm(forms.Form):
     comment = forms.CharField(
-        label="Comment (optional)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Comment (optional)",
+        required=False,
+        max_length=2000,
+        validators=[validate_multiline_text],
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -39,6 +44,7 @@ class ReturnForm(forms.Form):
         label="What needs to change",
         help_text="The editor sees this comment on the article.",
         max_length=2000,
+        validators=[validate_multiline_text],
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Say what needs to change: the editor sees this comment."},
     )
