@@ -268,6 +268,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # The editor's upload script reads the CSRF cookie, so it cannot be HttpOnly.
 CSRF_COOKIE_HTTPONLY = False
 
+# A form sent without a valid CSRF token: a page with the phone number, and the
+# contact form given back with what was typed (charity_site/urls.py).
+CSRF_FAILURE_VIEW = "charity_site.urls.csrf_failure"
+
 # Request bodies: form posts are small; editor images are checked separately.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000

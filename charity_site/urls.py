@@ -2,10 +2,12 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.core.exceptions import RequestDataTooBig
+from django.urls import include, path, reverse
 from django.views.generic import TemplateView
 
 from core.page_cache import public_page
+from support.views import contact_form_after_csrf_failure, contact_form_too_large
 from treatments.search import canonical_query
 from treatments.uploads import article_image_upload
 from treatments.views import search
@@ -66,3 +68,20 @@ if settings.DEBUG:
 
 handler403 = "charity_site.views.permission_denied"
 handler500 = "charity_site.views.server_error"
+
+
+# Error pages that the contact form answers itself, so a person keeps what they typed.
+def bad_request(request, exception=None):
+    too_large = isinstance(exception, RequestDataTooBig)
+    if too_large and request.method == "POST" and request.path == reverse("support:contact"):
+        return contact_form_too_large(request)
+    return views.bad_request(request, exception)
+
+
+def csrf_failure(request, reason=""):
+    if request.method == "POST" and request.path == reverse("support:contact"):
+        return contact_form_after_csrf_failure(request)
+    return views.csrf_failure(request, reason)
+
+
+handler400 = bad_request

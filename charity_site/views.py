@@ -85,6 +85,19 @@ def server_error(request):
     return HttpResponse(template.render(_static_error_context(request)), status=500)
 
 
+def bad_request(request, exception=None):
+    """400: a request we could not read (too large, malformed). Settings-only, like the 500 page."""
+    template = loader.get_template("400.html")
+    return HttpResponse(template.render(_static_error_context(request)), status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token: a styled page with the phone number, never Django's."""
+    security_event("csrf.refused", level=logging.WARNING, path=request.path[:80])
+    template = loader.get_template("403_csrf.html")
+    return HttpResponse(template.render(_static_error_context(request)), status=403)
+
+
 def permission_denied(request, exception=None):
     """403, logged as a security event: which user, which path, never any data."""
     security_event(

@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -12,7 +13,7 @@ from core.security_log import security_event
 
 from . import antispam, services
 from .forms import ContactForm
-from .models import CONSENT_WORDING
+from .models import CONSENT_WORDING, ContactRequest
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +107,46 @@ class ContactView(View):
             "reply_within": settings.SUPPORT_REPLY_WITHIN,
         }
         return render(request, self.template_name, context, status=status)
+
+
+EXPIRED_PAGE_MESSAGE = (
+    "Sorry, this page had been open too long for us to accept it safely, so nothing has been sent "
+    "yet. Everything you typed is below: please press “Send” again."
+)
+TOO_LARGE_MESSAGE = (
+    "Sorry, what you sent was too large for us to receive. We have kept what we could below, "
+    "with your message cut to its first {limit:,} characters: please check it and press “Send” "
+    "again, or call us free on {phone}."
+)
+
+
+def contact_form_after_csrf_failure(request):
+    """
+    The contact form sent without a valid CSRF token (a page left open for a
+    long time, cookies cleared): given back with what was typed and a fresh
+    token, so nothing is lost. Nothing is stored from this request.
+    """
+    form = ContactForm(request.POST)
+    return ContactView().render_form(
+        request, form, status=403, problem=EXPIRED_PAGE_MESSAGE, already_typing=True
+    )
+
+
+def contact_form_too_large(request):
+    """
+    A contact POST larger than DATA_UPLOAD_MAX_MEMORY_SIZE, which Django will
+    not parse: read the start of it, keep the fields in it and the message's
+    first characters, and give the form back. Nothing is stored.
+    """
+    # The last field is usually the long message, cut short: kept, it is what matters most.
+    received = request.read(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    data = QueryDict(received, mutable=True, encoding=request.encoding or settings.DEFAULT_CHARSET)
+    limit = ContactRequest._meta.get_field("message").max_length
+    data["message"] = data.get("message", "")[:limit]
+    problem = TOO_LARGE_MESSAGE.format(limit=limit, phone=settings.SUPPORT_PHONE)
+    return ContactView().render_form(
+        request, ContactForm(data), status=413, problem=problem, already_typing=True
+    )
 
 
 @never_cache

@@ -308,10 +308,10 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         )
 
     def _for_change(self, request, object_id) -> ContactRequest:
-        contact_request = get_object_or_404(ContactRequest, pk=object_id)
-        if not self.has_change_permission(request, contact_request):
+        # Permission first: staff who may not change requests get 403 whether or not the id exists.
+        if not self.has_change_permission(request):
             raise PermissionDenied
-        return contact_request
+        return get_object_or_404(ContactRequest, pk=object_id)
 
     @staticmethod
     def _change_url(contact_request) -> str:

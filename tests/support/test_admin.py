@@ -329,3 +329,15 @@ def test_what_people_wrote_is_shown_in_its_own_direction(client):
     assert "<bdi>\u0633\u0627\u0631\u0627</bdi>" in html
     assert '<div dir="auto" class="user-text">\u0645\u0631\u062d\u0628\u0627<br>line two</div>' in html
     assert '<div dir="auto" class="user-text">\u05e9\u05dc\u05d5\u05dd</div>' in html
+
+
+@pytest.mark.parametrize("view_name", ["assign", "status", "change"])
+def test_staff_without_support_permission_cannot_tell_which_requests_exist(client, view_name):
+    client.force_login(nurse())
+    existing = make_request()
+    statuses = set()
+    for object_id in (existing.pk, existing.pk + 1000):
+        url = reverse(f"admin:support_contactrequest_{view_name}", args=[object_id])
+        statuses.add((client.get(url).status_code, client.post(url, {"apply": "1"}).status_code))
+    assert len(statuses) == 1, statuses
+    assert statuses.pop()[0] in {302, 403}
