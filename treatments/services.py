@@ -19,6 +19,7 @@ from core.security_log import security_event
 from . import workflow
 from .models import (
     Article,
+    ArticleEdit,
     ArticleReview,
     ArticleTransition,
     ArticleVersion,
@@ -96,16 +97,20 @@ def article_record_edit(
     content_changed: bool = True,
 ) -> None:
     """
-    Note that `editor` saved changes to the article. Any change makes them its
-    last editor, who may not approve it, and makes a published article a draft
-    again while the public keeps reading the live version. A new review
+    Note that `editor` saved changes to the article. Any change puts them in
+    the draft's edit history (nobody in it may approve the draft) and makes a
+    published article a draft again while the public keeps reading the live
+    version. A new review
     interval moves "Next review due"; a new place on the site shows at once.
     """
     article = _begin("edit", article=article, user=editor, doing="edit articles")
     if content_changed:
+        now = timezone.now()
         article.last_edited_by = editor
-        article.last_edited_at = timezone.now()
-        article.save(update_fields=["last_edited_by", "last_edited_at"])
+        article.last_edited_at = now
+        article.edit_version += 1
+        article.save(update_fields=["last_edited_by", "last_edited_at", "edit_version"])
+        ArticleEdit.objects.create(article=article, editor=editor, at=now)
         if article.status == Status.PUBLISHED:
             _move(
                 "edit",
@@ -123,9 +128,20 @@ def article_record_edit(
 
 
 @transaction.atomic
-def article_submit(*, article: Article, user: AbstractBaseUser) -> None:
+def article_submit(*, article: Article, user: AbstractBaseUser, note: str = "") -> None:
+    """Send the draft to the approvers, with an optional note for them (kept in the history)."""
     article = _begin("submit", article=article, user=user, doing="submit articles for approval")
-    _move("submit", article=article, to_status=Status.AWAITING_APPROVAL, actor=user)
+    _move("submit", article=article, to_status=Status.AWAITING_APPROVAL, actor=user, comment=note.strip())
+
+
+def article_edit_conflict(*, article_id: int, seen_version: int) -> Article | None:
+    """
+    The article, locked, if someone saved it after `seen_version` was read
+    (the caller's form is out of date); None when the form is current. Call
+    inside the transaction that saves, so nobody can save in between.
+    """
+    current = Article.objects.select_for_update().select_related("last_edited_by").get(pk=article_id)
+    return current if current.edit_version != seen_version else None
 
 
 @transaction.atomic
@@ -137,13 +153,16 @@ def article_return_to_draft(*, article: Article, approver: AbstractBaseUser, com
     _move("return", article=article, to_status=Status.DRAFT, actor=approver, comment=comment)
 
 
+FOUR_EYES_REFUSAL = (
+    "You changed this draft, so you cannot approve it: another clinical approver must check it."
+)
+
+
 def _check_four_eyes(article: Article, approver: AbstractBaseUser) -> None:
-    # Superusers are not exempt: a second person must check clinical content.
-    if article.last_edited_by_id == approver.pk:
-        raise WorkflowError(
-            "You were the last person to edit this article, so you cannot approve it. "
-            "Another clinical approver must check it."
-        )
+    # Anyone in the draft's edit history, superusers included: a second person
+    # must check every change to clinical content.
+    if approver.pk in article.draft_editor_ids():
+        raise WorkflowError(FOUR_EYES_REFUSAL)
 
 
 def _record_review(

@@ -103,7 +103,9 @@ def test_the_last_editor_posting_approve_is_refused_with_a_message(client):
     client.force_login(editor)
     response = client.post(workflow_url(article, "approve"), {"full_review": "yes"})
     assert response.status_code == 409
-    assert "You were the last person to edit this article" in response.content.decode()
+    html = response.content.decode()
+    assert html.count("You changed this draft, so you cannot approve it") == 1  # said once
+    assert "Approve and publish" not in html  # and no form is offered
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL
     assert not ArticleVersion.objects.exists()

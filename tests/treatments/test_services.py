@@ -59,7 +59,7 @@ def test_nobody_may_approve_what_they_last_edited(role):
     editor.groups.add(*nurse().groups.all())  # give the approver editing rights too
     article = ArticleFactory(written_by=editor, last_edited_by=editor)
     services.article_submit(article=article, user=fresh(editor))
-    with pytest.raises(services.WorkflowError, match="last person to edit"):
+    with pytest.raises(services.WorkflowError, match="You changed this draft"):
         services.article_approve(article=article, approver=fresh(editor), full_review=True)
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL

@@ -16,7 +16,7 @@ from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
 pytestmark = pytest.mark.django_db
 
-FORM_DATA = {"full_review": True, "sources_rechecked": True, "comment": "Please check the dose."}
+FORM_DATA = {"full_review": True, "sources_rechecked": True, "comment": "Please check the dose.", "note": ""}
 
 
 def article_in(status: str) -> Article:

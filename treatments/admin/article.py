@@ -1,6 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -9,7 +11,7 @@ from django.utils.html import format_html
 
 from core.admin_records import RecordAdmin, RecordInline, isolated_text
 
-from .. import services
+from .. import services, workflow
 from ..diff import format_source
 from ..models import (
     Article,
@@ -22,6 +24,8 @@ from ..models import (
 )
 from ..readability import TARGET_READING_AGE, readability_of
 from ..sanitise import html_to_text
+from .forms import ArticleAdminForm
+from .preview import preview_view
 from .workflow import BUTTONS, available_actions, workflow_view
 
 
@@ -114,11 +118,13 @@ class ArticleAdmin(admin.ModelAdmin):
         "feedback_since_approval",
     ]
     readonly_fields = ["readability", *STATUS_FIELDS]
+    form = ArticleAdminForm
     fieldsets = [
-        ("Page", {"fields": ["title", "slug", "summary", "body", "readability"]}),
+        ("Page", {"fields": ["title", "slug", "summary", "body", "readability", "seen_version"]}),
         ("Place on the site", {"fields": ["category", "position", "related_articles"]}),
         ("Authorship and review", {"fields": ["written_by", "review_interval_months"]}),
         ("Status (changed only with the workflow buttons)", {"fields": STATUS_FIELDS}),
+        ("For the approver", {"fields": ["note_for_approver"]}),
     ]
     inlines = [
         SourceInline,
@@ -194,6 +200,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(view),
                 name="treatments_article_workflow",
             ),
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(lambda request, object_id: preview_view(self, request, object_id)),
+                name="treatments_article_preview",
+            ),
             *super().get_urls(),
         ]
 
@@ -203,10 +214,25 @@ class ArticleAdmin(admin.ModelAdmin):
         if article is not None:
             extra_context.update(
                 workflow_actions=[(name, BUTTONS[name]) for name in available_actions(article, request.user)],
+                preview_url=reverse("admin:treatments_article_preview", args=[article.pk]),
+                can_save_and_submit=self._may_submit_after_saving(article.status, request.user),
                 returned=self._latest_return(article),
                 today=timezone.localdate(),
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_save_and_submit": self._may_submit_after_saving(Article.Status.DRAFT, request.user),
+        }
+        return super().add_view(request, form_url, extra_context)
+
+    @staticmethod
+    def _may_submit_after_saving(status: str, user) -> bool:
+        """Saving makes a published article a draft ("edit"); then the table decides on "submit"."""
+        after_edit = Article.Status.DRAFT if status == Article.Status.PUBLISHED else status
+        return workflow.action_allowed("submit", status=after_edit, user=user)
 
     @staticmethod
     def _latest_return(article):
@@ -223,16 +249,42 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.last_edited_by = request.user
             obj.last_edited_at = timezone.now()
         super().save_model(request, obj, form, change)
+        request.note_for_approver = form.cleaned_data.get("note_for_approver", "")
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if change:
-            services.article_record_edit(
-                article=form.instance,
-                editor=request.user,
-                changed_fields=set(form.changed_data),
-                content_changed=form.has_changed() or any(formset.has_changed() for formset in formsets),
-            )
+        changed = set(form.changed_data) - {"seen_version", "note_for_approver"}
+        services.article_record_edit(
+            article=form.instance,
+            editor=request.user,
+            changed_fields=changed,
+            content_changed=not change or bool(changed) or any(formset.has_changed() for formset in formsets),
+        )
+
+    # "Save and preview" and "Save and submit for approval": what was just typed is
+    # saved first, so the preview shows it and the approver receives it.
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def _after_save(self, request, obj):
+        if "_preview" in request.POST:
+            return redirect(reverse("admin:treatments_article_preview", args=[obj.pk]))
+        if "_submit_for_approval" in request.POST:
+            try:
+                services.article_submit(
+                    article=obj, user=request.user, note=getattr(request, "note_for_approver", "")
+                )
+            except (services.WorkflowError, PermissionDenied) as refusal:
+                messages.error(request, f"Saved, but not submitted: {refusal}")
+            else:
+                messages.success(
+                    request, "Saved and submitted for approval. A clinical approver will check it."
+                )
+            return redirect(reverse("admin:treatments_article_change", args=[obj.pk]))
+        return None
 
 
 @admin.register(ArticleVersion)

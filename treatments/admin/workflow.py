@@ -36,7 +36,14 @@ class CommentForm(forms.Form):
 
 
 class SubmitForm(forms.Form):
-    pass
+    note = forms.CharField(
+        label="Note for the approver (optional)",
+        help_text="For example what changed and why. The approver sees it; it stays in the history.",
+        required=False,
+        max_length=2000,
+        validators=[validate_multiline_text],
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ReturnForm(forms.Form):
@@ -84,7 +91,9 @@ BUTTONS = {
         title="Submit for approval",
         button="Submit for approval",
         form_class=SubmitForm,
-        perform=lambda article, user, data: services.article_submit(article=article, user=user),
+        perform=lambda article, user, data: services.article_submit(
+            article=article, user=user, note=data["note"]
+        ),
         done_message="Submitted for approval. A clinical approver will check it.",
     ),
     "approve": WorkflowButton(
@@ -160,9 +169,20 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         raise PermissionDenied
     change_url = reverse("admin:treatments_article_change", args=[article.pk])
 
+    # Four-eyes: someone in the draft's edit history is told why, once, and offered no form.
+    may_not_approve = action == "approve" and request.user.pk in article.draft_editor_ids()
     form = spec.form_class(request.POST or None)
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and may_not_approve:
+        security_event(
+            "workflow.refused",
+            level=logging.WARNING,
+            user_id=request.user.pk,
+            article_id=article.pk,
+            action=action,
+        )
+        status = 409
+    elif request.method == "POST":
         status = 400
         if form.is_valid():
             try:
@@ -193,7 +213,12 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         "spec": spec,
         "form": form,
         "change_url": change_url,
-        "is_last_editor": article.last_edited_by_id == request.user.pk,
+        "may_not_approve": may_not_approve,
+        "four_eyes_refusal": services.FOUR_EYES_REFUSAL,
+        "preview_url": reverse("admin:treatments_article_preview", args=[article.pk]),
+        "submission": article.transitions.filter(to_status=Article.Status.AWAITING_APPROVAL)
+        .select_related("actor")
+        .first(),
     }
     if action == "approve":
         live = article.live_version.content_snapshot() if article.live_version else None

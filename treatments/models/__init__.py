@@ -17,12 +17,20 @@ from .article import (
     leaflet_upload_to,
     treatments_url_prefix,
 )
-from .records import ArticleReview, ArticleTransition, ArticleVersion, PageFeedback, ReviewReminder
+from .records import (
+    ArticleEdit,
+    ArticleReview,
+    ArticleTransition,
+    ArticleVersion,
+    PageFeedback,
+    ReviewReminder,
+)
 from .staff import StaffCredit, StaffProfile
 
 __all__ = [
     "DEFAULT_REVIEW_INTERVAL_MONTHS",
     "Article",
+    "ArticleEdit",
     "ArticleResource",
     "ArticleReview",
     "ArticleTransition",

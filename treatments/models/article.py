@@ -117,6 +117,9 @@ class Article(RejectNulBytesMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     last_edited_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Goes up by one with every saved change: a save made from a form opened
+    # before someone else's save is refused instead of overwriting it.
+    edit_version = models.PositiveIntegerField(default=0, editable=False)
     last_review = models.ForeignKey(
         "ArticleReview", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="+"
     )
@@ -161,6 +164,13 @@ class Article(RejectNulBytesMixin, models.Model):
 
     def next_review_due_after(self, reviewed_on: datetime.date) -> datetime.date:
         return add_months(reviewed_on, self.review_interval_months)
+
+    def draft_editor_ids(self) -> set[int]:
+        """Everyone who changed the working copy since the live version was approved (four-eyes)."""
+        edits = self.edits.all()
+        if self.live_version_id is not None:
+            edits = edits.filter(at__gt=self.live_version.approved_at)
+        return set(edits.values_list("editor_id", flat=True)) | {self.last_edited_by_id}
 
     def working_copy_snapshot(self) -> dict:
         """The content an approval would make live, in the form versions store it."""

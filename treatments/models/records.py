@@ -120,6 +120,29 @@ class ArticleTransition(RejectNulBytesMixin, models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+class ArticleEdit(RejectNulBytesMixin, models.Model):
+    """
+    Who saved a change to an article's working copy, and when. The edit history
+    of a draft: nobody in it may approve that draft (four-eyes).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="edits")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "-at", "-id"]
+        indexes = [models.Index(fields=["article", "at"])]
+
+    def __str__(self):
+        return f"Edit of {self.article} by {self.editor} at {self.at:%d %b %Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("The edit history is a record and cannot be changed.")
+        super().save(*args, **kwargs)
+
+
 class ReviewReminder(RejectNulBytesMixin, models.Model):
     """A record that a review reminder went out for an article and due date."""
 

@@ -1,0 +1,187 @@
+"""
+Editing without losing work, and signing off with two pairs of eyes: the
+preview, "Save and submit", the edit conflict check and four-eyes over the
+whole edit history, tested by direct requests as an attacker would send them.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+
+from tests.factories import UserFactory, fresh
+from tests.treatments.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    approver,
+    article_form_data,
+    nurse,
+    published_article,
+)
+from treatments import services
+from treatments.models import Article, ArticleTransition, ArticleVersion
+from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(article):
+    return reverse("admin:treatments_article_change", args=[article.pk])
+
+
+def preview_url(article):
+    return reverse("admin:treatments_article_preview", args=[article.pk])
+
+
+def approve_url(article):
+    return reverse("admin:treatments_article_workflow", args=[article.pk, "approve"])
+
+
+def both_roles(**kwargs):
+    return UserFactory(groups=[NURSE_EDITORS, CLINICAL_APPROVERS], **kwargs)
+
+
+# --- Four-eyes over the whole edit history --------------------------------------
+
+
+def test_nobody_in_the_drafts_edit_history_may_approve_it(client):
+    a, b, c = both_roles(), both_roles(), approver()
+    client.force_login(a)
+    category_id = CategoryFactory().pk
+    data = {
+        **article_form_data(ArticleFactory.build(written_by=a, category_id=category_id), slug="new-page"),
+        "written_by": a.pk,
+        "category": category_id,
+        "seen_version": "",
+    }
+    assert client.post("/admin/treatments/article/add/", data).status_code == 302  # A writes
+    article = Article.objects.get(slug="new-page")
+    client.force_login(b)
+    edited = article_form_data(article, title="B fixed a comma", seen_version=article.edit_version)
+    assert client.post(change_url(article), edited).status_code == 302  # B edits
+    article.refresh_from_db()
+    assert article.last_edited_by == b
+    services.article_submit(article=article, user=fresh(b))
+
+    for person in (a, b):  # A wrote it, B last edited it: both refused
+        client.force_login(person)
+        response = client.post(approve_url(article), {"full_review": "yes"})
+        assert response.status_code == 409
+        assert "You changed this draft" in response.content.decode()
+    assert not ArticleVersion.objects.exists()
+
+    client.force_login(c)
+    assert client.post(approve_url(article), {"full_review": "yes"}).status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+
+
+def test_edits_before_the_live_version_do_not_count(client):
+    writer, checker = both_roles(), approver()
+    article = published_article(editor=writer, approver_user=checker)
+    # A new draft edited only by the earlier approver, who may not approve it; the writer may.
+    services.article_record_edit(article=article, editor=fresh(both_roles_from(checker)))
+    services.article_submit(article=article, user=fresh(checker))
+    assert checker.pk in Article.objects.get(pk=article.pk).draft_editor_ids()
+    assert writer.pk not in Article.objects.get(pk=article.pk).draft_editor_ids()
+    services.article_approve(article=article, approver=fresh(writer), full_review=False)
+
+
+def both_roles_from(user):
+    user.groups.add(*nurse().groups.all())
+    return user
+
+
+# --- Preview ------------------------------------------------------------------------
+
+
+def test_the_preview_shows_the_working_copy_to_staff_only(client, settings):
+    writer = nurse()
+    article = published_article(editor=writer, title="Live title")
+    article.title = "Draft title"
+    article.body = "<h2>New section</h2><p>Words not yet approved.</p>"
+    article.save()
+
+    assert client.get(preview_url(article)).status_code == 302  # anonymous: to the sign-in page
+    client.force_login(UserFactory())  # staff without permission to view articles
+    assert client.get(preview_url(article)).status_code == 403
+
+    client.force_login(writer)
+    response = client.get(preview_url(article))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Preview: not on the website" in html
+    assert "Draft title" in html and "Words not yet approved." in html
+    assert 'href="#new-section"' in html  # "On this page", from the working copy
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"].startswith("noindex")
+    # The public page still shows the approved text.
+    client.logout()
+    assert "Live title" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_preview_never_enters_the_page_cache(client, settings):
+    article = published_article()
+    client.force_login(nurse())
+    client.get(preview_url(article))
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    assert not any("page:" in str(key) for key in getattr(cache, "_cache", {}))
+
+
+# --- Nothing lost -------------------------------------------------------------------
+
+
+def test_save_and_submit_saves_what_was_typed_then_submits(client):
+    writer = nurse()
+    article = ArticleFactory(written_by=writer, last_edited_by=writer)
+    client.force_login(writer)
+    data = article_form_data(
+        article,
+        body="<p>Typed just now.</p>",
+        seen_version=article.edit_version,
+        note_for_approver="I rewrote the side effects section.",
+        _submit_for_approval="Save and submit for approval",
+    )
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body == "<p>Typed just now.</p>"
+    assert article.status == Article.Status.AWAITING_APPROVAL
+    submission = ArticleTransition.objects.get(article=article, to_status=Article.Status.AWAITING_APPROVAL)
+    assert submission.comment == "I rewrote the side effects section."
+
+
+def test_save_and_preview_saves_then_opens_the_preview(client):
+    writer = nurse()
+    article = ArticleFactory(written_by=writer, last_edited_by=writer)
+    client.force_login(writer)
+    data = article_form_data(
+        article, title="Previewed title", seen_version=article.edit_version, _preview="1"
+    )
+    response = client.post(change_url(article), data)
+    assert response["Location"] == preview_url(article)
+    assert "Previewed title" in client.get(preview_url(article)).content.decode()
+
+
+def test_a_save_from_an_out_of_date_form_is_refused_and_keeps_the_text(client):
+    first, second = nurse(first_name="Nia", last_name="Roberts"), nurse()
+    article = ArticleFactory(written_by=first, last_edited_by=first)
+    opened_at = article.edit_version  # both open the article now
+    client.force_login(first)
+    data = article_form_data(article, title="First save", seen_version=opened_at)
+    assert client.post(change_url(article), data).status_code == 302
+
+    client.force_login(second)
+    typed = article_form_data(article, title="Second person's title", seen_version=opened_at)
+    response = client.post(change_url(article), typed)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nia Roberts saved this article at" in html
+    assert "Second person&#x27;s title" in html  # still in the form
+    article.refresh_from_db()
+    assert article.title == "First save"
+    # The form now carries the current version: saving again is a choice to replace theirs.
+    current = int(__import__("re").search(r'name="seen_version" value="(\d+)"', html).group(1))
+    assert current == article.edit_version
+    assert client.post(change_url(article), {**typed, "seen_version": current}).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Second person's title"
