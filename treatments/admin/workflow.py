@@ -173,7 +173,24 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     may_not_approve = action == "approve" and request.user.pk in article.draft_editor_ids()
     form = spec.form_class(request.POST or None)
     status = 200
+    refused = False
     if request.method == "POST" and may_not_approve:
+        refused = True  # the page says why; no second message
+    elif request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                spec.perform(article, request.user, form.cleaned_data)
+            except services.WorkflowError as refusal:
+                messages.error(request, str(refusal))
+                refused = True
+            except PermissionDenied as refusal:
+                messages.error(request, str(refusal) or "You do not have permission to do that.")
+                status = 403
+            else:
+                messages.success(request, spec.done_message)
+                return redirect(change_url)
+    if refused:
         security_event(
             "workflow.refused",
             level=logging.WARNING,
@@ -182,27 +199,6 @@ def workflow_view(model_admin, request, object_id: str, action: str):
             action=action,
         )
         status = 409
-    elif request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                spec.perform(article, request.user, form.cleaned_data)
-            except services.WorkflowError as refusal:
-                messages.error(request, str(refusal))
-                security_event(
-                    "workflow.refused",
-                    level=logging.WARNING,
-                    user_id=request.user.pk,
-                    article_id=article.pk,
-                    action=action,
-                )
-                status = 409
-            except PermissionDenied as refusal:
-                messages.error(request, str(refusal) or "You do not have permission to do that.")
-                status = 403
-            else:
-                messages.success(request, spec.done_message)
-                return redirect(change_url)
 
     context = {
         **model_admin.admin_site.each_context(request),
