@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from core.admin_changelist import QuickActionCheckboxMixin
-from core.admin_records import RecordInline, isolated_text
+from core.admin_records import RecordInline, isolated_text, staff_column
+from core.staff import staff_name
 
 from .. import services
 from ..models import ContactNote, ContactRequest, StatusChange
@@ -52,7 +53,7 @@ class AssignedToFilter(admin.SimpleListFilter):
     parameter_name = "assigned"
 
     def lookups(self, request, model_admin):
-        team = [(str(user.pk), user.get_full_name() or user.get_username()) for user in support_team()]
+        team = [(str(user.pk), staff_name(user)) for user in support_team().select_related("staff_profile")]
         return [("nobody", "Nobody"), *team]
 
     def queryset(self, request, queryset):
@@ -80,9 +81,10 @@ class NoteHistoryInline(RecordInline):
     """Notes so far, oldest first. Append-only: nobody can change or delete one."""
 
     model = ContactNote
-    fields = ["created_at", "author", "call_outcome", "note"]
+    fields = ["created_at", "by", "call_outcome", "note"]
     readonly_fields = fields
     verbose_name_plural = "notes"
+    by = staff_column("author", "by")
 
     @admin.display(description="text")
     def note(self, contact_note):
@@ -110,9 +112,11 @@ class AddNoteInline(admin.StackedInline):
 
 class StatusChangeInline(RecordInline):
     model = StatusChange
-    fields = ["at", "actor", "from_status", "to_status", "outcome", "assigned_to"]
+    fields = ["at", "by", "from_status", "to_status", "outcome", "assigned"]
     readonly_fields = fields
     verbose_name_plural = "history"
+    by = staff_column("actor", "by")
+    assigned = staff_column("assigned_to", "assigned to")
 
 
 @admin.register(ContactRequest)
@@ -125,14 +129,14 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         "who",
         "contact_method",
         "status",
-        "assigned_to",
+        "assignee",
     ]
     list_filter = [OpenFilter, "status", "topic", AssignedToFilter, CallbacksWaitingFilter]
     # A reference or an email address is typed whole; names and numbers in part.
     search_fields = ["=reference", "name", "=email", "phone"]
     show_full_result_count = False  # one count, not two, over 100,000 rows
     list_per_page = 50  # a screenful to triage; each row costs about a millisecond to draw
-    list_select_related = ["assigned_to"]
+    list_select_related = ["assigned_to__staff_profile"]
     fieldsets = [
         (
             "Request",
@@ -142,7 +146,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
                     "received_at",
                     "status",
                     "outcome",
-                    "assigned_to",
+                    "assignee",
                     "first_response_at",
                     "closed_at",
                 ]
@@ -178,6 +182,8 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     actions = ["assign_to_me", "assign_to_colleague", "change_status"]
     change_form_template = "admin/support/contactrequest/change_form.html"
     change_list_template = "admin/support/contactrequest/change_list.html"
+
+    assignee = staff_column("assigned_to", "assigned to")
 
     @admin.display(description="waiting")
     def waiting(self, contact_request):

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.staff import staff_name
+
 from ..models import ContactRequest
 from ..roles import support_team
 from ..workflow import MOVES, next_statuses
@@ -15,8 +17,8 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = support_team()
-        self.fields["assignee"].label_from_instance = lambda user: user.get_full_name() or user.get_username()
+        self.fields["assignee"].queryset = support_team().select_related("staff_profile")
+        self.fields["assignee"].label_from_instance = staff_name
 
 
 class StatusForm(forms.Form):

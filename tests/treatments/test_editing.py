@@ -185,3 +185,20 @@ def test_a_save_from_an_out_of_date_form_is_refused_and_keeps_the_text(client):
     assert client.post(change_url(article), {**typed, "seen_version": current}).status_code == 302
     article.refresh_from_db()
     assert article.title == "Second person's title"
+
+
+# --- Names, not usernames -----------------------------------------------------------
+
+
+def test_staff_are_shown_by_name_in_lists_choices_and_history(client):
+    from treatments.models import StaffProfile
+
+    writer = nurse(username="nroberts", first_name="Nia", last_name="Roberts")
+    StaffProfile.objects.create(user=writer, public_name="Nia Roberts RN", role_title="Nurse")
+    article = published_article(editor=writer)
+    client.force_login(writer)
+    listing = client.get("/admin/treatments/article/").content.decode()
+    assert "Nia Roberts RN" in listing and "nroberts" not in listing
+    page = client.get(change_url(article)).content.decode()
+    assert ">Nia Roberts RN</option>" in page  # "Written by" choices
+    assert "nroberts" not in page.split('id="article_form"')[1]

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin_records import RecordAdmin, RecordInline, isolated_text
+from core.admin_records import RecordAdmin, RecordInline, isolated_text, staff_column
 
 from .. import services, workflow
 from ..diff import format_source
@@ -69,9 +69,10 @@ class ResourceInline(admin.TabularInline):
 
 class ArticleVersionInline(RecordInline):
     model = ArticleVersion
-    fields = ["version_link", "approved_at", "approved_by", "is_full_review", "approval_comment"]
+    fields = ["version_link", "approved_at", "approver", "is_full_review", "approval_comment"]
     readonly_fields = fields
     verbose_name_plural = "approved versions"
+    approver = staff_column("approved_by", "approved by")
 
     @admin.display(description="version")
     def version_link(self, version):
@@ -88,9 +89,10 @@ class ArticleReviewInline(RecordInline):
 
 class ArticleTransitionInline(RecordInline):
     model = ArticleTransition
-    fields = ["at", "actor", "from_status", "to_status", "comment"]
+    fields = ["at", "by", "from_status", "to_status", "comment"]
     readonly_fields = fields
     verbose_name_plural = "workflow history"
+    by = staff_column("actor", "by")
 
 
 @admin.register(Article)
@@ -102,16 +104,16 @@ class ArticleAdmin(admin.ModelAdmin):
         "last_reviewed_on",
         "next_review_due",
         "feedback_since_approval",
-        "last_edited_by",
+        "edited_by",
     ]
     list_filter = ["status", ReviewDueFilter, "category"]
     search_fields = ["title", "slug", "summary"]
-    list_select_related = ["category", "last_edited_by"]
+    list_select_related = ["category", "last_edited_by__staff_profile"]
     # Everything in this section is read-only: it changes only through the services.
     STATUS_FIELDS = [
         "status",
         "public_page",
-        "last_edited_by",
+        "edited_by",
         "last_edited_at",
         "last_reviewed_on",
         "next_review_due_on",
@@ -136,6 +138,8 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["related_articles"]
     prepopulated_fields = {"slug": ["title"]}
     change_form_template = "admin/treatments/article/change_form.html"
+
+    edited_by = staff_column("last_edited_by", "last edited by")
 
     @admin.display(description="next review due", ordering="next_review_due_on")
     def next_review_due(self, article):
@@ -291,10 +295,10 @@ class ArticleAdmin(admin.ModelAdmin):
 class ArticleVersionAdmin(RecordAdmin):
     """Approved versions, read-only: the record of what patients were shown."""
 
-    list_display = ["__str__", "article", "approved_at", "approved_by", "is_full_review"]
+    list_display = ["__str__", "article", "approved_at", "approver", "is_full_review"]
     list_filter = ["is_full_review"]
     search_fields = ["title", "article__slug"]
-    list_select_related = ["article", "approved_by"]
+    list_select_related = ["article", "approved_by__staff_profile"]
     readonly_fields = [
         "article",
         "number",
@@ -303,12 +307,13 @@ class ArticleVersionAdmin(RecordAdmin):
         "body_text",
         "sources_list",
         "written_by_name",
-        "approved_by",
+        "approver",
         "approved_at",
         "approval_comment",
         "is_full_review",
     ]
     fields = readonly_fields
+    approver = staff_column("approved_by", "approved by")
 
     @admin.display(description="body")
     def body_text(self, version):
