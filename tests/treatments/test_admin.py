@@ -172,8 +172,11 @@ def test_the_approver_sees_what_changed_since_the_live_version(client):
     services.article_submit(article=article, user=fresh(writer))
     client.force_login(checker)
     html = client.get(workflow_url(article, "approve")).content.decode()
-    assert "<del>Removed: Old sentence.</del>" in html
-    assert "<ins>Added: New sentence.</ins>" in html
+    assert (
+        '<span class="diff-label">Changed paragraph: </span>'
+        '<del><span class="diff-label">[removed: </span>Old<span class="diff-label">]</span></del>'
+        '<ins><span class="diff-label">[added: </span>New<span class="diff-label">]</span></ins> sentence.'
+    ) in html
     assert "Title (no change)" in html
 
 

@@ -24,6 +24,7 @@ from ..models import (
 )
 from ..readability import TARGET_READING_AGE, readability_of
 from ..sanitise import html_to_text
+from .compare import compare_view
 from .forms import ArticleAdminForm
 from .preview import preview_view
 from .workflow import BUTTONS, available_actions, workflow_view
@@ -77,7 +78,18 @@ class ArticleVersionInline(RecordInline):
     @admin.display(description="version")
     def version_link(self, version):
         url = reverse("admin:treatments_articleversion_change", args=[version.pk])
-        return format_html('<a href="{}">Version {}</a>', url, version.number)
+        if version.number == 1:
+            return format_html('<a href="{}">Version {}</a>', url, version.number)
+        compare = reverse("admin:treatments_article_compare", args=[version.article_id])
+        return format_html(
+            '<a href="{}">Version {}</a> (<a href="{}?from={}&amp;to={}">compare with version {}</a>)',
+            url,
+            version.number,
+            compare,
+            version.number - 1,
+            version.number,
+            version.number - 1,
+        )
 
 
 class ArticleReviewInline(RecordInline):
@@ -203,6 +215,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<path:object_id>/workflow/<slug:action>/",
                 self.admin_site.admin_view(view),
                 name="treatments_article_workflow",
+            ),
+            path(
+                "<path:object_id>/compare/",
+                self.admin_site.admin_view(lambda request, object_id: compare_view(self, request, object_id)),
+                name="treatments_article_compare",
             ),
             path(
                 "<path:object_id>/preview/",

@@ -156,6 +156,19 @@ def available_actions(article: Article, user) -> list[str]:
     return [name for name in BUTTONS if workflow.action_allowed(name, status=article.status, user=user)]
 
 
+def diff_context(old: dict | None, new: dict) -> dict:
+    """What admin/treatments/article/diff.html reads."""
+    diff = content_diff(old, new)
+    changed = diff.changed_sections
+    return {
+        "diff": diff,
+        "diff_items": [
+            ("Sources", {"list": diff.sources, "changed": changed["sources"]}),
+            ("Leaflets", {"list": diff.leaflets, "changed": changed["leaflets"]}),
+        ],
+    }
+
+
 def workflow_view(model_admin, request, object_id: str, action: str):
     if action not in BUTTONS:
         raise PermissionDenied
@@ -218,7 +231,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     }
     if action == "approve":
         live = article.live_version.content_snapshot() if article.live_version else None
-        context["diff"] = content_diff(live, services.article_approvable_content(article))
+        context.update(diff_context(live, services.article_approvable_content(article)))
         context["readability"] = readability_of(article.body)
         context["target"] = TARGET_READING_AGE
     return TemplateResponse(request, "admin/treatments/article/workflow.html", context, status=status)
