@@ -105,8 +105,11 @@ def customised_admin_pages() -> dict[str, list[str]]:
             ".workflow-status",
             ".readability",
             ".object-tools",
+            ".article-save-actions",
         ],
         f"/admin/treatments/article/{chemotherapy.pk}/workflow/approve/": ["#content-main"],
+        f"/admin/treatments/article/{chemotherapy.pk}/preview/": ["main", ".preview-banner"],
+        f"/admin/treatments/article/{chemotherapy.pk}/compare/": ["#content-main"],
         f"/admin/support/contactrequest/{contact_request.pk}/change/": [
             ".object-tools",
             "#content-main fieldset",

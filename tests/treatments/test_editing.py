@@ -202,3 +202,12 @@ def test_staff_are_shown_by_name_in_lists_choices_and_history(client):
     page = client.get(change_url(article)).content.decode()
     assert ">Nia Roberts RN</option>" in page  # "Written by" choices
     assert "nroberts" not in page.split('id="article_form"')[1]
+
+
+def test_view_on_site_is_offered_only_for_a_public_page(client):
+    writer = nurse()
+    draft = ArticleFactory(written_by=writer, last_edited_by=writer)
+    live = published_article(editor=writer)
+    client.force_login(writer)
+    assert draft.get_absolute_url() not in client.get(change_url(draft)).content.decode()
+    assert f'href="{live.get_absolute_url()}"' in client.get(change_url(live)).content.decode()

@@ -153,6 +153,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     edited_by = staff_column("last_edited_by", "last edited by")
 
+    def view_on_site(self, article):
+        """Only a page patients can open; the preview shows a draft."""
+        return article.get_absolute_url() if article.is_public else None
+
     @admin.display(description="next review due", ordering="next_review_due_on")
     def next_review_due(self, article):
         if article.next_review_due_on is None:

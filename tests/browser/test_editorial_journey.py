@@ -1,0 +1,97 @@
+"""
+Journey 3: what nurses and approvers need to trust the admin. What the nurse
+typed is saved with "Save and submit" and is exactly what the approver
+previews; a second person's out-of-date save is refused with their text kept;
+a one-word change reads as one word in the approver's diff.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.pages import sign_in
+from tests.factories import fresh
+from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
+from treatments import services
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+def test_typed_text_is_saved_submitted_and_previewed(visit):
+    writer, checker = nurse(username="nia"), approver(username="sam")
+    article = ArticleFactory(
+        written_by=writer, last_edited_by=writer, title="Pleural drains", body="<p>Start.</p>"
+    )
+
+    page = visit(viewport={"width": 1280, "height": 900})
+    sign_in(page, writer.username)
+    page.goto(f"/admin/treatments/article/{article.pk}/change/")
+    editor = page.locator(".ck-editor__editable").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("A drain can stay in for a few days.")
+    page.fill("#id_note_for_approver", "I added how long a drain stays in.")
+    page.screenshot(path=str(SCREENSHOTS / "editor-change-page-1280.png"), full_page=True)
+    page.get_by_role("button", name="Save and submit for approval").click()
+    expect(page.get_by_text("Saved and submitted for approval")).to_be_visible()
+
+    reviewer = visit(viewport={"width": 1280, "height": 900})
+    sign_in(reviewer, checker.username)
+    reviewer.goto(f"/admin/treatments/article/{article.pk}/workflow/approve/")
+    expect(reviewer.get_by_text("I added how long a drain stays in.")).to_be_visible()
+    expect(reviewer.locator(".content-diff")).to_contain_text("A drain can stay in for a few days.")
+    reviewer.screenshot(path=str(SCREENSHOTS / "approve-page-1280.png"), full_page=True)
+    reviewer.get_by_role("link", name="Preview the page as patients would see it").click()
+    expect(reviewer.get_by_text("Preview: not on the website.")).to_be_visible()
+    expect(reviewer.locator(".article-body")).to_contain_text("A drain can stay in for a few days.")
+    reviewer.screenshot(path=str(SCREENSHOTS / "preview-1280.png"), full_page=True)
+
+
+def test_a_second_save_from_an_old_form_is_refused_with_the_text_kept(visit):
+    first, second = nurse(username="nia", first_name="Nia", last_name="Roberts"), nurse(username="tom")
+    article = ArticleFactory(written_by=first, last_edited_by=first, title="Surgery")
+    url = f"/admin/treatments/article/{article.pk}/change/"
+    nia, tom = visit(), visit()
+    sign_in(nia, first.username)
+    sign_in(tom, second.username)
+    nia.goto(url)
+    tom.goto(url)  # both have the form open
+
+    nia.fill("#id_title", "Surgery for mesothelioma")
+    nia.get_by_role("button", name="Save and continue editing").click()
+    expect(nia.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    tom.fill("#id_title", "Operations")
+    tom.fill("#id_summary", "Tom's careful new summary.")
+    tom.get_by_role("button", name="Save and continue editing").click()
+    expect(tom.locator(".errornote, .errorlist").first).to_be_visible()
+    expect(tom.get_by_text("Nia Roberts saved this article at")).to_be_visible()
+    expect(tom.locator("#id_title")).to_have_value("Operations")
+    expect(tom.locator("#id_summary")).to_have_value("Tom's careful new summary.")
+    article.refresh_from_db()
+    assert article.title == "Surgery for mesothelioma"
+
+
+def test_a_one_word_change_reads_as_one_word(visit):
+    writer, checker = nurse(), approver(username="sam")
+    paragraphs = [f"<p>Paragraph {n} stays as it was.</p>" for n in range(1, 5)]
+    article = published_article(
+        editor=writer, approver_user=checker, body="".join(paragraphs) + "<p>Most people feel tired.</p>"
+    )
+    article.body = "".join(paragraphs) + "<p>Most people feel sleepy.</p>"
+    article.save()
+    services.article_record_edit(article=article, editor=fresh(writer))
+    services.article_submit(article=article, user=fresh(writer))
+
+    page = visit(viewport={"width": 1280, "height": 900})
+    sign_in(page, checker.username)
+    page.goto(f"/admin/treatments/article/{article.pk}/workflow/approve/")
+    diff = page.locator(".content-diff")
+    expect(diff.locator("del")).to_have_text("[removed: tired]")
+    expect(diff.locator("ins")).to_have_text("[added: sleepy]")
+    expect(diff.locator("details summary")).to_have_text("4 unchanged paragraphs")
+    expect(diff.get_by_text("Paragraph 1 stays as it was.")).to_be_hidden()  # folded
+    page.screenshot(path=str(SCREENSHOTS / "diff-one-word-1280.png"), full_page=True)
