@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from core.admin_records import RecordAdmin, RecordInline, isolated_text, staff_column
 
 from .. import services, workflow
+from ..content_checks import content_findings
 from ..diff import format_source
 from ..models import (
     Article,
@@ -189,14 +190,15 @@ class ArticleAdmin(admin.ModelAdmin):
             return "Not on the website"
         return format_html('<a href="{0}">{0}</a>', article.get_absolute_url())
 
-    @admin.display(description="readability of the saved text")
+    @admin.display(description="readability and checks of the saved text")
     def readability(self, article):
         report = readability_of(article.body) if article.pk else None
         if report is None:
             return "Save the article to see how easy it is to read."
+        findings = content_findings(article.body, [source.as_dict() for source in article.sources.all()])
         return render_to_string(
             "admin/treatments/article/readability.html", {"report": report, "target": TARGET_READING_AGE}
-        )
+        ) + render_to_string("admin/treatments/article/content_checks.html", {"findings": findings})
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj and obj.live_version_id else self.prepopulated_fields

@@ -20,6 +20,7 @@ from core.security_log import security_event
 from core.text import validate_multiline_text
 
 from .. import services, workflow
+from ..content_checks import content_findings
 from ..diff import content_diff
 from ..models import Article
 from ..readability import TARGET_READING_AGE, readability_of
@@ -233,5 +234,8 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         live = article.live_version.content_snapshot() if article.live_version else None
         context.update(diff_context(live, services.article_approvable_content(article)))
         context["readability"] = readability_of(article.body)
+        context["findings"] = content_findings(
+            article.body, [source.as_dict() for source in article.sources.all()]
+        )
         context["target"] = TARGET_READING_AGE
     return TemplateResponse(request, "admin/treatments/article/workflow.html", context, status=status)
