@@ -8,7 +8,6 @@ Delivery is at least once: a sent email is recorded straight after sending,
 so only a crash between the two can send it twice.
 """
 
-import datetime
 import logging
 
 from django.conf import settings
@@ -19,18 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from core.outbox import ALERT_AFTER_ATTEMPTS, backoff
+
 from .models import ContactRequest
 
 logger = logging.getLogger(__name__)
-
-# After this many failed attempts, log at ERROR so monitoring alerts a person.
-ALERT_AFTER_ATTEMPTS = 5
-MAX_BACKOFF = datetime.timedelta(hours=1)
-
-
-def backoff(attempts: int) -> datetime.timedelta:
-    """1, 2, 4, 8 ... minutes after each failure, at most an hour."""
-    return min(datetime.timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
 def _staff_email(contact_request: ContactRequest) -> EmailMessage:

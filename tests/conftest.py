@@ -112,6 +112,17 @@ def ensure_roles() -> None:
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a write and its on-commit callbacks (emails, cache invalidation), as a real commit would."""
+
+    def run(write, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return write(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
 def roles(transactional_db):
     """The role groups, for tests that run outside a rolled-back transaction."""
     ensure_roles()

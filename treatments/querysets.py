@@ -35,6 +35,43 @@ class ArticleQuerySet(models.QuerySet):
     def awaiting_approval(self):
         return self.filter(status=Status.AWAITING_APPROVAL)
 
+    # --- What waits for one member of staff (the dashboard) ----------------------
+
+    def _latest_move_from(self):
+        transitions = self.model._meta.get_field("transitions").related_model
+        return Subquery(
+            transitions.objects.filter(article_id=OuterRef("pk"))
+            .order_by("-at", "-id")
+            .values("from_status")[:1]
+        )
+
+    def returned_to(self, user):
+        """Drafts this person last edited that an approver sent back."""
+        return (
+            self.filter(status=Status.DRAFT, last_edited_by=user)
+            .annotate(latest_from=self._latest_move_from())
+            .filter(latest_from=Status.AWAITING_APPROVAL)
+        )
+
+    def drafts_of(self, user):
+        """Drafts this person last edited, other than those sent back to them."""
+        return (
+            self.filter(status=Status.DRAFT, last_edited_by=user)
+            .annotate(latest_from=self._latest_move_from())
+            # A draft never moved has no latest move (NULL), which `exclude` would drop too.
+            .filter(Q(latest_from__isnull=True) | ~Q(latest_from=Status.AWAITING_APPROVAL))
+        )
+
+    def awaiting_approval_by(self, user):
+        """Waiting for approval, and this person may approve them: they edited none of the drafts."""
+        if not user.has_perm("treatments.approve_article"):
+            return self.none()
+        edits = self.model._meta.get_field("edits").related_model
+        own_edit = edits.objects.filter(article_id=OuterRef("pk"), editor_id=user.pk).filter(
+            Q(article__live_version__isnull=True) | Q(at__gt=OuterRef("live_version__approved_at"))
+        )
+        return self.awaiting_approval().exclude(last_edited_by=user).exclude(Exists(own_edit))
+
     # --- Public pages ------------------------------------------------------------
 
     # Only what the article page shows: the live version's stored fragments, never

@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.page_cache import public_pages_changed
 from core.security_log import security_event
 
-from . import workflow
+from . import notifications, workflow
 from .models import (
     Article,
     ArticleEdit,
@@ -59,20 +59,20 @@ def _begin(action_name: str, *, article: Article, user: AbstractBaseUser, doing:
 
 def _move(
     action_name: str, *, article: Article, to_status: Status, actor: AbstractBaseUser, comment: str = ""
-) -> None:
+) -> ArticleTransition | None:
     """Record the move an action makes, and tell the page cache if the public page changed."""
     if to_status not in workflow.ACTIONS[action_name].to_statuses:
         raise WorkflowError(f"“{action_name}” cannot lead to “{Status(to_status).label}”.")
     from_status = article.status
     if from_status == to_status:
-        return
+        return None
     article.status = to_status
     article.save(update_fields=["status"])
     # Publishing, withdrawing and restoring change what the public sees; a live
     # article going back to draft does not (the public keeps the live version).
     if to_status == Status.PUBLISHED or Status.ARCHIVED in (from_status, to_status):
         public_pages_changed()
-    ArticleTransition.objects.create(
+    return ArticleTransition.objects.create(
         article=article, from_status=from_status, to_status=to_status, actor=actor, comment=comment
     )
 
@@ -131,7 +131,13 @@ def article_record_edit(
 def article_submit(*, article: Article, user: AbstractBaseUser, note: str = "") -> None:
     """Send the draft to the approvers, with an optional note for them (kept in the history)."""
     article = _begin("submit", article=article, user=user, doing="submit articles for approval")
-    _move("submit", article=article, to_status=Status.AWAITING_APPROVAL, actor=user, comment=note.strip())
+    transition = _move(
+        "submit", article=article, to_status=Status.AWAITING_APPROVAL, actor=user, comment=note.strip()
+    )
+    approvers = notifications.approvers_to_tell(article, submitter=user)
+    notifications.notifications_queue(
+        transition=transition, recipient_ids={approver.pk for approver in approvers}
+    )
 
 
 def article_edit_conflict(*, article_id: int, seen_version: int) -> Article | None:
@@ -150,7 +156,8 @@ def article_return_to_draft(*, article: Article, approver: AbstractBaseUser, com
     article = _begin("return", article=article, user=approver, doing="return articles to draft")
     if not comment:
         raise WorkflowError("Say what needs to change: the comment is shown to the editor.")
-    _move("return", article=article, to_status=Status.DRAFT, actor=approver, comment=comment)
+    transition = _move("return", article=article, to_status=Status.DRAFT, actor=approver, comment=comment)
+    notifications.notifications_queue(transition=transition, recipient_ids={article.last_edited_by_id})
 
 
 FOUR_EYES_REFUSAL = (
@@ -212,6 +219,7 @@ def article_approve(
     if article.last_review_id is None and not full_review:
         raise WorkflowError("The first approval of an article must be a full clinical review.")
 
+    editors = article.draft_editor_ids()  # before the new version moves the line
     snapshot = article_approvable_content(article)
     previous = article.versions.order_by("-number").values_list("number", flat=True).first() or 0
     now = timezone.now()
@@ -241,7 +249,10 @@ def article_approve(
     )
     article.live_version = version
     article.save(update_fields=["live_version"])
-    _move("approve", article=article, to_status=Status.PUBLISHED, actor=approver, comment=comment.strip())
+    transition = _move(
+        "approve", article=article, to_status=Status.PUBLISHED, actor=approver, comment=comment.strip()
+    )
+    notifications.notifications_queue(transition=transition, recipient_ids=editors - {approver.pk})
     security_event(
         "article.approved",
         user_id=approver.pk,

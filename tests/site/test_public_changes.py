@@ -22,17 +22,6 @@ def generation(settings):
     return lambda: cache.get(GENERATION_KEY, 0)
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a write and its on-commit callbacks, as a real request's commit would."""
-
-    def run(write, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write(*args, **kwargs)
-
-    return run
-
-
 def article_change_url(article):
     return reverse("admin:treatments_article_change", args=[article.pk])
 

@@ -19,6 +19,7 @@ from .article import (
 )
 from .records import (
     ArticleEdit,
+    ArticleNotification,
     ArticleReview,
     ArticleTransition,
     ArticleVersion,
@@ -31,6 +32,7 @@ __all__ = [
     "DEFAULT_REVIEW_INTERVAL_MONTHS",
     "Article",
     "ArticleEdit",
+    "ArticleNotification",
     "ArticleResource",
     "ArticleReview",
     "ArticleTransition",

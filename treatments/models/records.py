@@ -143,6 +143,43 @@ class ArticleEdit(RejectNulBytesMixin, models.Model):
         super().save(*args, **kwargs)
 
 
+class ArticleNotificationQuerySet(models.QuerySet):
+    def due(self, now=None):
+        """Emails still to send whose next attempt is due."""
+        now = now or timezone.now()
+        return self.filter(sent_at__isnull=True).filter(
+            models.Q(notify_after__isnull=True) | models.Q(notify_after__lte=now)
+        )
+
+
+class ArticleNotification(RejectNulBytesMixin, models.Model):
+    """
+    An email a workflow move owes one member of staff (the outbox): written in
+    the same transaction as the move, sent after it commits, retried with
+    back-off until it goes, never sent twice to the same person for one move.
+    """
+
+    transition = models.ForeignKey(ArticleTransition, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    notify_after = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+
+    objects = ArticleNotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["transition", "recipient"], name="article_notification_once"),
+        ]
+        indexes = [models.Index(fields=["sent_at", "notify_after"])]
+
+    def __str__(self):
+        return f"Email to {self.recipient} about {self.transition}"
+
+
 class ReviewReminder(RejectNulBytesMixin, models.Model):
     """A record that a review reminder went out for an article and due date."""
 

@@ -16,8 +16,15 @@ def review_dashboard(context):
     articles = Article.objects.only("title", "status", "next_review_due_on").order_by(
         "next_review_due_on", "title"
     )
+    waiting_for_you = list(articles.awaiting_approval_by(user))
     return {
-        "awaiting_approval": list(articles.awaiting_approval()),
+        "returned_to_you": list(articles.returned_to(user)),
+        "your_drafts": list(articles.drafts_of(user)),
+        "waiting_for_you": waiting_for_you,
+        # Listed once: for an approver, the rest are those another approver must sign off.
+        "awaiting_approval": list(
+            articles.awaiting_approval().exclude(pk__in=[a.pk for a in waiting_for_you])
+        ),
         "overdue": list(articles.review_overdue()),
         "due_soon": list(articles.review_due_within(days=DUE_SOON_DAYS)),
         "mostly_unhelpful": list(Article.objects.mostly_unhelpful().only("title", "next_review_due_on")),
