@@ -25,6 +25,7 @@ from .models import (
     ArticleVersion,
     Category,
     PageFeedback,
+    Source,
     StaffCredit,
 )
 from .rendering import render_version_fragments
@@ -311,6 +312,21 @@ def article_restore(*, article: Article, approver: AbstractBaseUser, comment: st
     )
     to_status = Status.PUBLISHED if unchanged else Status.DRAFT
     _move("restore", article=article, to_status=to_status, actor=approver, comment=comment.strip())
+
+
+@transaction.atomic
+def article_sources_renumber(*, article: Article, appended: list[int]) -> None:
+    """
+    Number the working copy's sources 1, 2, 3 ... in their order, with the
+    sources in `appended` (new ones nobody placed) at the end in the order
+    given: editors never have to type numbers, and the public numbering follows.
+    """
+    sources = list(article.sources.order_by("position", "id"))
+    placed = [source for source in sources if source.pk not in appended]
+    at_end = sorted((s for s in sources if s.pk in appended), key=lambda source: appended.index(source.pk))
+    for number, source in enumerate([*placed, *at_end], 1):
+        source.position = number
+    Source.objects.bulk_update(sources, ["position"])
 
 
 @transaction.atomic

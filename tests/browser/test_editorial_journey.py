@@ -95,3 +95,22 @@ def test_a_one_word_change_reads_as_one_word(visit):
     expect(diff.locator("details summary")).to_have_text("4 unchanged paragraphs")
     expect(diff.get_by_text("Paragraph 1 stays as it was.")).to_be_hidden()  # folded
     page.screenshot(path=str(SCREENSHOTS / "diff-one-word-1280.png"), full_page=True)
+
+
+def test_sources_are_reordered_with_buttons_not_numbers(visit):
+    from tests.treatments.factories import SourceFactory
+
+    writer = nurse(username="nia")
+    article = ArticleFactory(written_by=writer, last_edited_by=writer)
+    SourceFactory(article=article, position=1, title="Older trial")
+    SourceFactory(article=article, position=2, title="Newer guideline")
+    page = visit(viewport={"width": 1280, "height": 900})
+    sign_in(page, writer.username)
+    page.goto(f"/admin/treatments/article/{article.pk}/change/")
+    second = page.locator("#sources-1")
+    second.get_by_role("button", name="Move up").focus()
+    page.keyboard.press("Enter")  # keyboard, not only the mouse
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    titles = list(article.sources.order_by("position").values_list("title", flat=True))
+    assert titles == ["Newer guideline", "Older trial"]

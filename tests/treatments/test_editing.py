@@ -211,3 +211,48 @@ def test_view_on_site_is_offered_only_for_a_public_page(client):
     client.force_login(writer)
     assert draft.get_absolute_url() not in client.get(change_url(draft)).content.decode()
     assert f'href="{live.get_absolute_url()}"' in client.get(change_url(live)).content.decode()
+
+
+# --- Sources keep their order ------------------------------------------------------
+
+
+def test_new_sources_go_to_the_end_without_typing_numbers(client):
+    from tests.treatments.factories import SourceFactory
+    from treatments.models import Source
+
+    writer = nurse()
+    article = ArticleFactory(written_by=writer, last_edited_by=writer)
+    first = SourceFactory(article=article, position=1, title="First")
+    second = SourceFactory(article=article, position=2, title="Second")
+    client.force_login(writer)
+    data = article_form_data(article, seen_version=article.edit_version)
+    existing = [first, second]
+    data.update({"sources-TOTAL_FORMS": "4", "sources-INITIAL_FORMS": "2"})
+    for index, source in enumerate(existing):
+        data.update(
+            {
+                f"sources-{index}-id": source.pk,
+                f"sources-{index}-article": article.pk,
+                f"sources-{index}-position": source.position,
+                f"sources-{index}-title": source.title,
+                f"sources-{index}-publisher": source.publisher,
+            }
+        )
+    for index, title in [(2, "Third, added"), (3, "Fourth, added")]:
+        data.update(
+            {
+                f"sources-{index}-article": article.pk,
+                f"sources-{index}-position": "0",  # the default, untouched
+                f"sources-{index}-title": title,
+                f"sources-{index}-publisher": "BMJ",
+            }
+        )
+    assert client.post(change_url(article), data).status_code == 302
+    assert list(
+        Source.objects.filter(article=article).order_by("position").values_list("position", "title")
+    ) == [
+        (1, "First"),
+        (2, "Second"),
+        (3, "Third, added"),
+        (4, "Fourth, added"),
+    ]

@@ -54,6 +54,8 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 class SourceInline(admin.StackedInline):
+    """New sources go to the end; "Move up" and "Move down" (admin_extra/source_order.js) reorder them."""
+
     model = Source
     extra = 0
     fields = [("position", "year"), "authors", "title", "publisher", "volume_pages", ("url", "accessed_on")]
@@ -277,6 +279,17 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.last_edited_at = timezone.now()
         super().save_model(request, obj, form, change)
         request.note_for_approver = form.cleaned_data.get("note_for_approver", "")
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Source:
+            unplaced = [
+                source_form.instance.pk
+                for source_form in formset.forms
+                if source_form.instance.pk in {source.pk for source in formset.new_objects}
+                and "position" not in source_form.changed_data
+            ]
+            services.article_sources_renumber(article=form.instance, appended=unplaced)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
