@@ -12,14 +12,25 @@ from playwright.sync_api import expect
 
 from tests.browser.pages import sign_in
 from tests.factories import fresh
+from tests.smtp_sink import SmtpSink
 from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
 from treatments import services
+from treatments.models import ArticleNotification
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 
-def test_typed_text_is_saved_submitted_and_previewed(visit):
+@pytest.fixture
+def smtp_sink(settings):
+    """A real mail server on this machine, for the site to send through."""
+    with SmtpSink() as sink:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", sink.port, False
+        yield sink
+
+
+def test_typed_text_is_saved_submitted_and_previewed(visit, smtp_sink):
     writer, checker = nurse(username="nia"), approver(username="sam")
     article = ArticleFactory(
         written_by=writer, last_edited_by=writer, title="Pleural drains", body="<p>Start.</p>"
@@ -38,6 +49,12 @@ def test_typed_text_is_saved_submitted_and_previewed(visit):
     page.get_by_role("button", name="Save and submit for approval").click()
     expect(page.get_by_text("Saved and submitted for approval")).to_be_visible()
 
+    # The approver's email went through the outbox to the mail server, once.
+    notification = ArticleNotification.objects.get(transition__article=article)
+    assert notification.recipient == checker and notification.sent_at is not None
+    assert [message["To"] for message in smtp_sink.messages] == [checker.email]
+    assert "I added how long a drain stays in." in smtp_sink.messages[0].get_payload(decode=True).decode()
+
     reviewer = visit(viewport={"width": 1280, "height": 900})
     sign_in(reviewer, checker.username)
     reviewer.goto(f"/admin/treatments/article/{article.pk}/workflow/approve/")
@@ -48,6 +65,9 @@ def test_typed_text_is_saved_submitted_and_previewed(visit):
     expect(reviewer.get_by_text("Preview: not on the website.")).to_be_visible()
     expect(reviewer.locator(".article-body")).to_contain_text("A drain can stay in for a few days.")
     reviewer.screenshot(path=str(SCREENSHOTS / "preview-1280.png"), full_page=True)
+    reviewer.goto("/admin/")
+    expect(reviewer.locator("#review-dashboard")).to_contain_text("Waiting for your approval (1)")
+    reviewer.screenshot(path=str(SCREENSHOTS / "dashboard-1280.png"), full_page=True)
 
 
 def test_a_second_save_from_an_old_form_is_refused_with_the_text_kept(visit):
