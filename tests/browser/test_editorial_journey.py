@@ -134,3 +134,34 @@ def test_sources_are_reordered_with_buttons_not_numbers(visit):
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     titles = list(article.sources.order_by("position").values_list("title", flat=True))
     assert titles == ["Newer guideline", "Older trial"]
+
+
+def test_the_editor_looks_like_the_page_and_leaving_unsaved_work_asks_first(visit):
+    writer = nurse(username="nia")
+    article = ArticleFactory(
+        written_by=writer, last_edited_by=writer, body="<h2>How it is given</h2><p>Through a drip.</p>"
+    )
+    page = visit(viewport={"width": 1280, "height": 900})
+    sign_in(page, writer.username)
+    page.goto(f"/admin/treatments/article/{article.pk}/change/")
+    heading = page.locator(".ck-content h2").first
+    expect(heading).to_have_text("How it is given")
+    # The public stylesheet's size for a section heading (1.5rem), not the admin's small caps.
+    assert heading.evaluate("element => getComputedStyle(element).fontSize") == "24px"
+    paragraph_size = page.locator(".ck-content p").first.evaluate(
+        "element => getComputedStyle(element).fontSize"
+    )
+    assert paragraph_size == "18px"
+
+    page.fill("#id_title", "A title typed and not saved")
+    dialogs = []
+
+    def stay(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.get_by_role("link", name="Articles").first.click()
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    expect(page.locator("#id_title")).to_have_value("A title typed and not saved")
