@@ -1,24 +1,20 @@
 """
 Keeping bots out of the contact form without a captcha, which would shut out
 the people we serve: a honeypot field, a signed start time with a minimum
-fill time and a maximum age, used once, and a per-client rate limit. The
-checks that need the cache fail open: refusing a frightened person's message
-is worse than letting spam through.
+fill time and a maximum age (used once: see ContactRequest.form_token_hash),
+and a per-client rate limit that fails open: refusing a frightened person's
+message is worse than letting spam through.
 """
 
 import enum
-import hashlib
-import logging
 import secrets
 import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
 
 from core.rate_limit import rate_limited as shared_rate_limited
 
-logger = logging.getLogger(__name__)
 _SALT = "support.contact-form.started"
 
 
@@ -49,22 +45,6 @@ def form_token_problem(token: str) -> TokenProblem | None:
     if age > settings.SUPPORT_FORM_MAX_AGE_SECONDS:
         return TokenProblem.EXPIRED
     return None
-
-
-def form_token_spend(token: str) -> bool:
-    """
-    Use up a form's token: True the first time, False for a repeat (a double
-    click, the back button and Send again, a replaying bot). Kept as long as a
-    token is valid; fails open if the cache is down.
-    """
-    key = "form-token:" + hashlib.sha256(token.encode()).hexdigest()[:32]
-    try:
-        return bool(
-            caches[settings.RATE_LIMIT_CACHE].add(key, 1, timeout=settings.SUPPORT_FORM_MAX_AGE_SECONDS + 60)
-        )
-    except Exception:
-        logger.warning("Form token not checked for reuse: the cache is not answering.", exc_info=True)
-        return True
 
 
 def rate_limited(request) -> bool:

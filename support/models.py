@@ -105,6 +105,9 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     # NULL rather than "" so two requests being saved at once never clash.
     reference = models.CharField(max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
     received_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The contact form's signed token, hashed: one request per form sent, enforced by
+    # the database, so a double click or a replay finds the request already stored.
+    form_token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
 
     name = models.CharField(max_length=100, validators=[validate_single_line_text])
     contact_method = models.CharField(max_length=10, choices=ContactMethod.choices)

@@ -3,6 +3,7 @@ Every change to a contact request goes through these functions: each checks
 its rule, writes an audit row and runs in one transaction.
 """
 
+import hashlib
 import logging
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -40,11 +41,13 @@ def contact_request_create(
     who: str,
     topic: str,
     message: str,
+    form_token: str = "",
 ) -> ContactRequest:
     """
     Store a new request, with the consent wording the person agreed to, and
     queue its notifications once the row is committed. Nothing that happens
-    after the commit can lose the request.
+    after the commit can lose the request. A form token already used raises
+    IntegrityError: find that request with `contact_request_for_token`.
     """
     with transaction.atomic():
         now = timezone.now()
@@ -59,6 +62,7 @@ def contact_request_create(
             who=who,
             topic=topic,
             message=message,
+            form_token_hash=token_hash(form_token) if form_token else None,
             consent_wording=CONSENT_WORDING,
             consent_given_at=now,
             received_at=now,
@@ -70,6 +74,15 @@ def contact_request_create(
         request_id = contact_request.pk
         transaction.on_commit(lambda: _enqueue_notifications(request_id))
     return contact_request
+
+
+def token_hash(form_token: str) -> str:
+    return hashlib.sha256(form_token.encode()).hexdigest()
+
+
+def contact_request_for_token(form_token: str) -> ContactRequest | None:
+    """The request a form token was already used for, if any."""
+    return ContactRequest.objects.filter(form_token_hash=token_hash(form_token)).first()
 
 
 def _enqueue_notifications(request_id: int) -> None:

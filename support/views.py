@@ -1,7 +1,7 @@
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -32,10 +32,6 @@ BOT_CHECK_MESSAGE = (
 EXPIRED_MESSAGE = (
     "This form was open for a long time, so for your security we have not sent it yet. "
     "Everything you typed is still below: please press “Send” again."
-)
-REPEATED_MESSAGE = (
-    "This form has already been sent. If you meant to send another message, everything you "
-    "typed is still below: press “Send” again."
 )
 
 
@@ -69,15 +65,17 @@ class ContactView(View):
             # Give back what they wrote, so nothing is lost, with the phone number.
             context = {"page_title": "Please call us instead", "message": form.cleaned_data["message"]}
             return render(request, "support/rate_limited.html", context, status=429)
-        if not antispam.form_token_spend(token):
-            security_event("contact.form_repeated")
-            if request.session.get(SESSION_REFERENCE):
-                return redirect("support:thank_you")  # a double click: the first one was stored
-            return self.render_form(request, form, status=409, problem=REPEATED_MESSAGE, already_typing=True)
         try:
             contact_request = services.contact_request_create(
-                **{field: form.cleaned_data[field] for field in ContactForm.Meta.fields}
+                **{field: form.cleaned_data[field] for field in ContactForm.Meta.fields}, form_token=token
             )
+        except IntegrityError:
+            # This form was sent already (a double click, or Send again after a slow answer):
+            # the same thank-you page, and still one request.
+            contact_request = services.contact_request_for_token(token)
+            if contact_request is None:
+                raise
+            security_event("contact.form_repeated")
         except DatabaseError:
             # Nothing was stored. Give the form back with everything they typed.
             logger.exception("Contact request could not be stored: the database is not answering.")

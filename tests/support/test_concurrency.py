@@ -41,3 +41,37 @@ def test_fifty_simultaneous_submissions_each_store_one_request(settings, roles):
     references = [reference for _, reference in rows]
     assert None not in references
     assert len(set(references)) == SUBMISSIONS
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_posts_of_one_form_make_one_request(settings, roles):
+    settings.SUPPORT_RATE_LIMIT_PER_HOUR = 100
+    caches["default"].clear()
+    data = valid_post(message="One form, sent twenty times at once.")
+    barrier = threading.Barrier(20)
+    answers = []
+
+    def submit():
+        try:
+            client = Client()
+            barrier.wait()
+            response = client.post(CONTACT_URL, data)
+            answers.append(
+                (
+                    response.status_code,
+                    response.get("Location"),
+                    client.get("/support/contact/thank-you/").content.decode(),
+                )
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stored = ContactRequest.objects.get()  # exactly one
+    assert {(status, location) for status, location, _ in answers} == {(302, "/support/contact/thank-you/")}
+    assert all(stored.reference in page for _, _, page in answers)  # the same thank-you page each time
