@@ -3,6 +3,8 @@ from functools import cache
 from django.conf import settings
 from django.urls import reverse
 
+from core.links import tel_href
+
 DEFAULT_DESCRIPTION = (
     "Information and support for people affected by mesothelioma, and the people who care for them."
 )
@@ -35,9 +37,3 @@ def site_urls() -> dict[str, str]:
         "search": "search",
     }
     return {key: reverse(name) for key, name in names.items()}
-
-
-def tel_href(number: str) -> str:
-    """A tel: link target: digits and a leading plus only."""
-    cleaned = "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    return f"tel:{cleaned}"

@@ -13,9 +13,8 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 
 from core.client_ip import client_ip
+from core.links import tel_href
 from core.security_log import security_event
-
-from .context_processors import tel_href
 
 logger = logging.getLogger(__name__)
 

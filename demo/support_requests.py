@@ -149,6 +149,8 @@ def demo_support_load() -> int:
                 contact_request=contact_request, author=support, text=text, call_outcome=call_outcome
             )
         for status, outcome in moves:
+            if ContactRequest.objects.get(pk=contact_request.pk).status == status:
+                continue  # a call note already moved it there (the first response)
             services.contact_request_set_status(
                 contact_request=contact_request, actor=support, to_status=status, outcome=outcome
             )

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 
+from core.staff import staff_name
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
 
 from .workflow import Status
@@ -258,4 +259,8 @@ class StatusChange(RejectNulBytesMixin, models.Model):
         ordering = ["at", "id"]
 
     def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        """An assignment says so; a status move says from and to (and the outcome of a close)."""
+        if self.from_status == self.to_status:
+            return f"Assigned to {staff_name(self.assigned_to)}" if self.assigned_to else "Unassigned"
+        text = f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        return f"{text} ({self.get_outcome_display()})" if self.outcome else text

@@ -148,8 +148,23 @@ def contact_request_assign(
 def contact_note_add(
     *, contact_request: ContactRequest, author: AbstractBaseUser, text: str, call_outcome: str = ""
 ) -> ContactNote:
+    """
+    Add a note. A note of a call attempt is the first response if none came
+    before: it records "first response at" and moves a New request to In progress.
+    """
     if not author.has_perm("support.add_contactnote"):  # notes are not a status move
         raise PermissionDenied("You do not have permission to add notes.")
-    return ContactNote.objects.create(
+    note = ContactNote.objects.create(
         contact_request=contact_request, author=author, text=text.strip(), call_outcome=call_outcome
     )
+    if call_outcome:
+        locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+        if locked.first_response_at is None:
+            locked.first_response_at = note.created_at
+            from_status = locked.status
+            if from_status == Status.NEW:
+                locked.status = Status.IN_PROGRESS
+            locked.save(update_fields=["first_response_at", "status"])
+            if from_status != locked.status:
+                _record_change(locked, actor=author, from_status=from_status)
+    return note

@@ -2,13 +2,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 
 from core.admin_changelist import QuickActionCheckboxMixin
 from core.admin_records import RecordInline, isolated_text, staff_column
+from core.links import tel_href
 from core.staff import staff_name
 
 from .. import services
@@ -112,11 +115,10 @@ class AddNoteInline(admin.StackedInline):
 
 class StatusChangeInline(RecordInline):
     model = StatusChange
-    fields = ["at", "by", "from_status", "to_status", "outcome", "assigned"]
+    fields = ["at", "by"]  # what happened is the row's own heading (StatusChange.__str__)
     readonly_fields = fields
     verbose_name_plural = "history"
     by = staff_column("actor", "by")
-    assigned = staff_column("assigned_to", "assigned to")
 
 
 @admin.register(ContactRequest)
@@ -158,8 +160,8 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
                 "fields": [
                     "their_name",
                     "contact_method",
-                    "email",
-                    "phone",
+                    "email_link",
+                    "phone_link",
                     "callback_days_display",
                     "callback_time",
                     "voicemail_ok",
@@ -170,10 +172,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         ("Consent", {"fields": ["consent_wording", "consent_given_at"]}),
         (
             "Emails sent",
-            {
-                "classes": ["collapse"],
-                "fields": ["staff_notified_at", "acknowledged_at", "notify_attempts", "notify_last_error"],
-            },
+            {"fields": ["emails_sent"]},
         ),
     ]
     # What the person sent is a record: staff change a request only through the actions.
@@ -190,6 +189,62 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         if contact_request.status == ContactRequest.Status.CLOSED:
             return "Closed"
         return timesince(contact_request.received_at, timezone.now(), depth=1)
+
+    CALL_BACK_FIELDS = ("phone_link", "callback_days_display", "callback_time", "voicemail_ok")
+
+    @admin.display(description="email")
+    def email_link(self, contact_request):
+        if not contact_request.email:
+            return "–"
+        return format_html('<a href="mailto:{0}">{0}</a>', contact_request.email)
+
+    @admin.display(description="phone")
+    def phone_link(self, contact_request):
+        if not contact_request.phone:
+            return "–"
+        return format_html('<a href="{}">{}</a>', tel_href(contact_request.phone), contact_request.phone)
+
+    @admin.display(description="emails")
+    def emails_sent(self, contact_request):
+        """What the request's outbox sent and when, in words."""
+
+        def when(moment):
+            return timezone.localtime(moment).strftime("%-d %b %Y, %H:%M")
+
+        lines = [
+            f"Support inbox alerted {when(contact_request.staff_notified_at)}."
+            if contact_request.staff_notified_at
+            else "Support inbox alert not sent yet."
+        ]
+        if not contact_request.wants_acknowledgement:
+            lines.append("No acknowledgement: they gave no email address.")
+        elif contact_request.acknowledged_at:
+            lines.append(f"Acknowledgement sent to them {when(contact_request.acknowledged_at)}.")
+        else:
+            lines.append("Acknowledgement to them not sent yet.")
+        if contact_request.notify_attempts:
+            lines.append(
+                f"{contact_request.notify_attempts} failed attempt(s); last error: {contact_request.notify_last_error}."
+            )
+        return linebreaksbr("\n".join(lines))
+
+    def get_fieldsets(self, request, obj=None):
+        # An email request has no call-back details: do not show empty call-back fields.
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.contact_method != ContactRequest.ContactMethod.EMAIL:
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in self.CALL_BACK_FIELDS]})
+            for name, options in fieldsets
+        ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # A request's number alone ("13" or "000013") finds it, as well as its whole reference.
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        number = search_term.strip().lstrip("0")
+        if number.isdigit():
+            results |= queryset.filter(pk=int(number))
+        return results, may_have_duplicates
 
     @admin.display(description="name")
     def their_name(self, contact_request):

@@ -341,3 +341,53 @@ def test_staff_without_support_permission_cannot_tell_which_requests_exist(clien
         statuses.add((client.get(url).status_code, client.post(url, {"apply": "1"}).status_code))
     assert len(statuses) == 1, statuses
     assert statuses.pop()[0] in {302, 403}
+
+
+# --- The request page as support staff use it ----------------------------------------
+
+
+def test_email_and_phone_are_links_and_an_email_request_has_no_call_back_fields(client):
+    client.force_login(support_user())
+    call = make_request(phone="01632 960 387")
+    html = client.get(change_url(call)).content.decode()
+    assert '<a href="tel:01632960387">01632 960 387</a>' in html
+    assert "Voicemail ok" in html or "voicemail" in html.lower()
+    email = make_request(contact_method="email", email="dev@example.org", phone="", voicemail_ok=None)
+    html = client.get(change_url(email)).content.decode()
+    assert '<a href="mailto:dev@example.org">dev@example.org</a>' in html
+    assert (
+        "Days that suit" not in html and "Voicemail ok" not in html and "May we leave a voicemail" not in html
+    )
+
+
+def test_a_request_is_found_by_its_number_alone(client):
+    client.force_login(support_user())
+    wanted, other = make_request(), make_request()
+    for term in (str(wanted.pk), f"{wanted.pk:06d}", wanted.reference):
+        html = client.get(CHANGELIST, {"q": term, "state": "all"}).content.decode()
+        assert wanted.reference in html and other.reference not in html, term
+
+
+def test_the_history_says_what_happened_and_the_emails_say_when(client):
+    staff = support_user(first_name="Jo", last_name="Patel")
+    client.force_login(staff)
+    contact_request = make_request()
+    services.contact_request_assign(contact_request=contact_request, actor=fresh(staff), assignee=staff)
+    html = client.get(change_url(contact_request)).content.decode()
+    assert "Assigned to Jo Patel" in html and "New → New" not in html
+    assert "Support inbox alert" in html and "they gave no email address" in html
+
+
+def test_a_first_call_attempt_is_the_first_response(client):
+    staff = fresh(support_user())
+    contact_request = make_request()
+    services.contact_note_add(contact_request=contact_request, author=staff, text="Plain note.")
+    contact_request.refresh_from_db()
+    assert contact_request.first_response_at is None and contact_request.status == Status.NEW
+    services.contact_note_add(
+        contact_request=contact_request, author=staff, text="Left a message.", call_outcome="voicemail"
+    )
+    contact_request.refresh_from_db()
+    assert contact_request.first_response_at is not None
+    assert contact_request.status == Status.IN_PROGRESS
+    assert StatusChange.objects.filter(contact_request=contact_request, to_status=Status.IN_PROGRESS).exists()
