@@ -10,115 +10,15 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 
 from core.admin_changelist import QuickActionCheckboxMixin
-from core.admin_records import RecordInline, isolated_text, staff_column
+from core.admin_records import isolated_text, staff_column
 from core.links import tel_href
-from core.staff import staff_name
 
 from .. import services
-from ..models import ContactNote, ContactRequest, StatusChange
-from ..roles import support_team
+from ..models import ContactNote, ContactRequest
+from .filters import AssignedToFilter, CallbacksWaitingFilter, OpenFilter
 from .forms import AssignForm, StatusForm
+from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
 from .summary import monthly_summary, summary_csv
-
-
-class OpenFilter(admin.SimpleListFilter):
-    """Open requests by default: those are the ones waiting for a person."""
-
-    title = "open or closed"
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return [("open", "Open"), ("closed", "Closed"), ("all", "All")]
-
-    def value(self):
-        return super().value() or "open"
-
-    def choices(self, changelist):
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-    def queryset(self, request, queryset):
-        if self.value() == "open":
-            return queryset.open()
-        if self.value() == "closed":
-            return queryset.filter(status=ContactRequest.Status.CLOSED)
-        return queryset
-
-
-class AssignedToFilter(admin.SimpleListFilter):
-    """The support team as choices: no scan of every request to find who is assigned."""
-
-    title = "assigned to"
-    parameter_name = "assigned"
-
-    def lookups(self, request, model_admin):
-        team = [(str(user.pk), staff_name(user)) for user in support_team().select_related("staff_profile")]
-        return [("nobody", "Nobody"), *team]
-
-    def queryset(self, request, queryset):
-        if self.value() == "nobody":
-            return queryset.filter(assigned_to__isnull=True)
-        if self.value():
-            return queryset.filter(assigned_to_id=self.value())
-        return queryset
-
-
-class CallbacksWaitingFilter(admin.SimpleListFilter):
-    title = "call backs"
-    parameter_name = "callbacks"
-
-    def lookups(self, request, model_admin):
-        return [("waiting", "Still waiting for a call")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "waiting":
-            return queryset.callbacks_waiting()
-        return queryset
-
-
-class NoteHistoryInline(RecordInline):
-    """Notes so far, oldest first. Append-only: nobody can change or delete one."""
-
-    model = ContactNote
-    fields = ["created_at", "by", "call_outcome", "note"]
-    readonly_fields = fields
-    verbose_name_plural = "notes"
-    by = staff_column("author", "by")
-
-    @admin.display(description="text")
-    def note(self, contact_note):
-        return isolated_text(contact_note.text, multiline=True)
-
-
-class AddNoteInline(admin.StackedInline):
-    """A blank note to add. Author and time are set by the server."""
-
-    model = ContactNote
-    extra = 1
-    max_num = 1
-    can_delete = False
-    fields = ["call_outcome", "text"]
-    verbose_name = "new note"
-    verbose_name_plural = "add a note"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).none()
-
-    def has_change_permission(self, request, obj=None):
-        # Lets the blank form show; existing notes never appear in this inline.
-        return self.has_add_permission(request, obj)
-
-
-class StatusChangeInline(RecordInline):
-    model = StatusChange
-    fields = ["at", "by"]  # what happened is the row's own heading (StatusChange.__str__)
-    readonly_fields = fields
-    verbose_name_plural = "history"
-    by = staff_column("actor", "by")
 
 
 @admin.register(ContactRequest)
