@@ -5,6 +5,7 @@ import os
 import pytest
 from django.core.cache import caches
 
+from tests.redis_cache import cleared_or_skipped
 from tests.treatments.factories import published_article
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +21,7 @@ def redis_pages(settings):
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_TEST_URL},
     }
     cache = caches["default"]
-    try:
-        cache.clear()
-    except Exception:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"no Redis at {REDIS_TEST_URL}")
-    yield cache
+    yield cleared_or_skipped(cache, REDIS_TEST_URL)
     cache.clear()
 
 

@@ -7,19 +7,15 @@ from django.core.checks import run_checks
 from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from tests.redis_cache import cleared_or_skipped
+
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
 
 
 @pytest.fixture
 def redis_cache():
     cache = RedisCache(REDIS_TEST_URL, {"OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1}})
-    try:
-        cache.clear()
-    except Exception:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"no Redis at {REDIS_TEST_URL}")
-    yield cache
+    yield cleared_or_skipped(cache, REDIS_TEST_URL)
     cache.clear()
 
 

@@ -11,16 +11,23 @@ from .. import services
 from ..models import Article
 
 
-class ArticleAdminForm(forms.ModelForm):
-    # The edit_version this form was built from; checked on the server when it is saved.
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    note_for_approver = forms.CharField(
+def note_for_approver_field(help_text: str) -> forms.CharField:
+    """The optional note a nurse sends with a submission; the approver sees it and it stays in the history."""
+    return forms.CharField(
         label="Note for the approver (optional)",
-        help_text="Sent with “Save and submit for approval”: for example what changed and why.",
+        help_text=help_text,
         required=False,
         max_length=2000,
         validators=[validate_multiline_text],
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The edit_version this form was built from; checked on the server when it is saved.
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    note_for_approver = note_for_approver_field(
+        "Sent with “Save and submit for approval”: for example what changed and why."
     )
 
     class Meta:

@@ -24,6 +24,7 @@ from ..content_checks import content_findings
 from ..diff import content_diff
 from ..models import Article
 from ..readability import TARGET_READING_AGE, readability_of
+from .forms import note_for_approver_field
 
 
 class CommentForm(forms.Form):
@@ -37,13 +38,8 @@ class CommentForm(forms.Form):
 
 
 class SubmitForm(forms.Form):
-    note = forms.CharField(
-        label="Note for the approver (optional)",
-        help_text="For example what changed and why. The approver sees it; it stays in the history.",
-        required=False,
-        max_length=2000,
-        validators=[validate_multiline_text],
-        widget=forms.Textarea(attrs={"rows": 3}),
+    note = note_for_approver_field(
+        "For example what changed and why. The approver sees it; it stays in the history."
     )
 
 
