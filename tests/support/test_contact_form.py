@@ -49,6 +49,13 @@ def test_a_valid_request_is_stored_and_thanked_with_its_reference(client, django
     thanks = client.get(response["Location"])
     assert stored.reference in thanks.content.decode()
     assert "no-store" in thanks["Cache-Control"]
+    # What to do now if they are very unwell, before anything else on the page but the reference.
+    page = thanks.content.decode()
+    advice = page.index("If you are very unwell now, do not wait for us")
+    assert advice < page.index("A specialist nurse will get back to you")
+    for link in ('href="tel:999"', 'href="tel:111"', 'href="tel:116123"'):
+        assert link in page
+    assert "acute oncology line" in page
 
 
 def test_no_personal_data_in_the_redirect(client):
