@@ -343,6 +343,8 @@ OTP_TOTP_ISSUER = CHARITY_NAME
 
 # Support line: where new-request alerts go, and the contact form's limits.
 SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
+# The duty address alerted at once (reference and link only) when a request looks urgent.
+SUPPORT_URGENT_EMAIL = env_str("SUPPORT_URGENT_EMAIL", SUPPORT_INBOX_EMAIL)
 SUPPORT_REPLY_WITHIN = env_str("SUPPORT_REPLY_WITHIN", "two working days")
 SUPPORT_RATE_LIMIT_PER_HOUR = env_int("SUPPORT_RATE_LIMIT_PER_HOUR", 5)
 SUPPORT_FORM_MIN_SECONDS = env_int("SUPPORT_FORM_MIN_SECONDS", 3)

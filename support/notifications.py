@@ -1,8 +1,9 @@
 """
-The two emails a contact request triggers, sent from the request row (the
-outbox) with retries and back-off. Neither email carries the message text or
-any health detail: the support inbox gets a reference and a link, the person
-gets their reference and what happens next.
+The emails a contact request triggers, sent from the request row (the outbox)
+with retries and back-off. None carries the message text or any health detail:
+an urgent request alerts the duty address first, with its reference and a
+link; the support inbox gets a reference and a link; the person gets their
+reference and what happens next.
 
 Delivery is at least once: a sent email is recorded straight after sending,
 so only a crash between the two can send it twice.
@@ -25,12 +26,21 @@ from .models import ContactRequest
 logger = logging.getLogger(__name__)
 
 
+def _admin_url(contact_request: ContactRequest) -> str:
+    return settings.SITE_URL + reverse("admin:support_contactrequest_change", args=[contact_request.pk])
+
+
+def _urgent_alert(contact_request: ContactRequest) -> EmailMessage:
+    context = {"contact_request": contact_request, "admin_url": _admin_url(contact_request)}
+    return EmailMessage(
+        subject=f"Urgent support request {contact_request.reference}: please read it now",
+        body=render_to_string("support/email/urgent_alert.txt", context),
+        to=[settings.SUPPORT_URGENT_EMAIL],
+    )
+
+
 def _staff_email(contact_request: ContactRequest) -> EmailMessage:
-    context = {
-        "contact_request": contact_request,
-        "admin_url": settings.SITE_URL
-        + reverse("admin:support_contactrequest_change", args=[contact_request.pk]),
-    }
+    context = {"contact_request": contact_request, "admin_url": _admin_url(contact_request)}
     return EmailMessage(
         subject=f"New support request {contact_request.reference}: {contact_request.get_topic_display()}",
         body=render_to_string("support/email/staff_notification.txt", context),
@@ -87,6 +97,10 @@ def contact_request_send_notifications(request_id: int) -> bool:
         if contact_request is None:
             return True
         try:
+            if contact_request.urgent and contact_request.urgent_alerted_at is None:
+                _urgent_alert(contact_request).send()
+                contact_request.urgent_alerted_at = timezone.now()
+                contact_request.save(update_fields=["urgent_alerted_at"])
             if contact_request.staff_notified_at is None:
                 _staff_email(contact_request).send()
                 contact_request.staff_notified_at = timezone.now()

@@ -1,11 +1,14 @@
 """
+The support roles: support staff answer requests; support leads also keep
+the lists the team works from (warning phrases, and canned replies).
+
 The support-staff role. Contact requests hold health details, so this group
 is the only one whose members see them. Nobody adds or deletes requests in
 the admin: they come from the public form and leave by the purge command.
 Notes can be added, never changed or deleted.
 
-The landed data migration 0002 keeps its own copy as history;
-tests/support/test_roles.py checks that the group it creates is this one.
+The landed data migrations (0002, 0010) keep their own copies as history;
+tests/support/test_roles.py checks that the groups they leave are these.
 """
 
 from django.contrib.auth import get_user_model
@@ -14,6 +17,7 @@ from django.db.models import QuerySet
 from core.roles import PERMISSION_BACKEND
 
 SUPPORT_STAFF = "Support staff"
+SUPPORT_LEADS = "Support leads"
 
 # Group name -> permission codenames in the support app.
 ROLES: dict[str, frozenset[str]] = {
@@ -24,8 +28,11 @@ ROLES: dict[str, frozenset[str]] = {
             "view_contactnote",
             "add_contactnote",
             "view_statuschange",
+            "view_warningphrase",
         }
     ),
+    # Leads are support staff too (both groups): this adds only what leads keep.
+    SUPPORT_LEADS: frozenset({"view_warningphrase", "add_warningphrase", "change_warningphrase"}),
 }
 
 

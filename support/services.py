@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from . import workflow
+from . import urgency, workflow
 from .models import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
 from .notifications import notify_contact_request
 from .roles import support_team
@@ -49,6 +49,7 @@ def contact_request_create(
     after the commit can lose the request. A form token already used raises
     IntegrityError: find that request with `contact_request_for_token`.
     """
+    found = urgency.warning_matches(message)
     with transaction.atomic():
         now = timezone.now()
         contact_request = ContactRequest(
@@ -62,6 +63,8 @@ def contact_request_create(
             who=who,
             topic=topic,
             message=message,
+            urgent=bool(found),
+            urgent_matches=[{"phrase": match.phrase, "kind": match.kind} for match in found],
             form_token_hash=token_hash(form_token) if form_token else None,
             consent_wording=CONSENT_WORDING,
             consent_given_at=now,
@@ -93,7 +96,7 @@ def _enqueue_notifications(request_id: int) -> None:
         logger.exception("Could not queue notifications for contact request %s.", request_id)
 
 
-def _record_change(contact_request, *, actor, from_status, outcome="") -> None:
+def _record_change(contact_request, *, actor, from_status, outcome="", urgent=None) -> None:
     StatusChange.objects.create(
         contact_request=contact_request,
         actor=actor,
@@ -101,7 +104,30 @@ def _record_change(contact_request, *, actor, from_status, outcome="") -> None:
         to_status=contact_request.status,
         outcome=outcome,
         assigned_to=contact_request.assigned_to,
+        urgent=urgent,
     )
+
+
+@transaction.atomic
+def contact_request_set_urgent(
+    *, contact_request: ContactRequest, actor: AbstractBaseUser, urgent: bool
+) -> bool:
+    """
+    Mark a request urgent or clear the flag, with a history row. Marking one
+    urgent alerts the duty address (once per request), as a match on arrival does.
+    Returns False when the flag already was as asked.
+    """
+    _require(workflow.CHANGE, actor)
+    contact_request = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    if contact_request.urgent == urgent:
+        return False
+    contact_request.urgent = urgent
+    contact_request.save(update_fields=["urgent"])
+    _record_change(contact_request, actor=actor, from_status=contact_request.status, urgent=urgent)
+    if urgent and contact_request.urgent_alerted_at is None:
+        request_id = contact_request.pk
+        transaction.on_commit(lambda: _enqueue_notifications(request_id))
+    return True
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "form_started"
 SESSION_REFERENCE = "support_reference"
+SESSION_SELF_HARM = "support_self_harm"
 
 NOT_STORED_MESSAGE = (
     "Sorry, we could not send your message because of a problem on our side. Nothing has been "
@@ -89,6 +90,7 @@ class ContactView(View):
             response["Retry-After"] = "60"
             return response
         request.session[SESSION_REFERENCE] = contact_request.reference
+        request.session[SESSION_SELF_HARM] = contact_request.mentions_self_harm
         return redirect("support:thank_you")
 
     def render_form(self, request, form, *, status=200, problem="", already_typing=False):
@@ -156,5 +158,6 @@ def thank_you(request):
         "page_title": "We have your message",
         "reference": reference,
         "reply_within": settings.SUPPORT_REPLY_WITHIN,
+        "mentions_self_harm": request.session.get(SESSION_SELF_HARM, False),
     }
     return render(request, "support/thank_you.html", context)

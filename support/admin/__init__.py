@@ -1,3 +1,3 @@
-"""Admin for support staff: contact requests, their notes and the monthly summary."""
+"""Admin for support staff: contact requests, their notes and the monthly summary; warning phrases."""
 
-from . import contact_request  # noqa: F401
+from . import contact_request, warning_phrase  # noqa: F401

@@ -15,8 +15,8 @@ from core.links import tel_href
 
 from .. import services
 from ..models import ContactNote, ContactRequest
-from .filters import AssignedToFilter, CallbacksWaitingFilter, OpenFilter
-from .forms import AssignForm, StatusForm
+from .filters import AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
+from .forms import AssignForm, StatusForm, UrgentForm
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
 from .summary import monthly_summary, summary_csv
 
@@ -25,6 +25,7 @@ from .summary import monthly_summary, summary_csv
 class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     list_display = [
         "reference",
+        "urgent_flag",
         "received_at",
         "waiting",
         "topic",
@@ -33,7 +34,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         "status",
         "assignee",
     ]
-    list_filter = [OpenFilter, "status", "topic", AssignedToFilter, CallbacksWaitingFilter]
+    list_filter = [OpenFilter, UrgentFilter, "status", "topic", AssignedToFilter, CallbacksWaitingFilter]
     # A reference or an email address is typed whole; names and numbers in part.
     search_fields = ["=reference", "name", "=email", "phone"]
     show_full_result_count = False  # one count, not two, over 100,000 rows
@@ -46,6 +47,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
                 "fields": [
                     "reference",
                     "received_at",
+                    "urgent_display",
                     "status",
                     "outcome",
                     "assignee",
@@ -83,6 +85,24 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     change_list_template = "admin/support/contactrequest/change_list.html"
 
     assignee = staff_column("assigned_to", "assigned to")
+
+    @admin.display(description="urgent", ordering="-urgent")
+    def urgent_flag(self, contact_request):
+        # Words, not colour alone: the flag reads "Urgent" in any colour scheme or screen reader.
+        return (
+            format_html('<strong class="urgent-flag">{}</strong>', "Urgent") if contact_request.urgent else ""
+        )
+
+    @admin.display(description="urgent")
+    def urgent_display(self, contact_request):
+        found = ", ".join(f"“{match['phrase']}”" for match in contact_request.urgent_matches)
+        if contact_request.urgent:
+            text = "Urgent: answer first."
+            reason = f" On arrival its message matched {found}." if found else " Marked urgent by staff."
+            return format_html('<strong class="urgent-flag">{}</strong>{}', text, reason)
+        if found:
+            return f"Not urgent (the flag was cleared; on arrival its message matched {found})."
+        return "Not urgent."
 
     @admin.display(description="waiting")
     def waiting(self, contact_request):
@@ -159,9 +179,9 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         labels = dict(ContactRequest.Weekday.choices)
         return ", ".join(labels.get(day, day) for day in contact_request.callback_days) or "Any"
 
-    # Oldest first within what is shown (open requests by default): the longest
-    # wait is answered next. A partial index on open requests serves this order.
-    ordering = ["received_at", "id"]
+    # Urgent first, then oldest first within what is shown (open requests by default):
+    # the longest wait is answered next. A partial index on open requests serves this order.
+    ordering = ["-urgent", "received_at", "id"]
 
     def has_add_permission(self, request):
         return False  # requests come only from the public form
@@ -221,6 +241,20 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             self._set_status(request, [contact_request], **form.cleaned_data)
             return redirect(self._change_url(contact_request))
         return self._action_page(request, form, [contact_request], title="Change status", single=True)
+
+    def urgent_view(self, request, object_id):
+        contact_request = self._for_change(request, object_id)
+        form = UrgentForm(request.POST or None, initial={"urgent": "no" if contact_request.urgent else "yes"})
+        if form.is_valid():
+            self._each(
+                request,
+                [contact_request],
+                lambda item: services.contact_request_set_urgent(
+                    contact_request=item, actor=request.user, urgent=form.cleaned_data["urgent"]
+                ),
+            )
+            return redirect(self._change_url(contact_request))
+        return self._action_page(request, form, [contact_request], title="Urgent or not", single=True)
 
     def _assign(self, request, contact_requests, *, assignee):
         self._each(
@@ -291,6 +325,11 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
                 "<path:object_id>/assign/",
                 self.admin_site.admin_view(self.assign_view),
                 name="support_contactrequest_assign",
+            ),
+            path(
+                "<path:object_id>/urgent/",
+                self.admin_site.admin_view(self.urgent_view),
+                name="support_contactrequest_urgent",
             ),
             path(
                 "<path:object_id>/status/",

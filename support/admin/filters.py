@@ -65,3 +65,16 @@ class CallbacksWaitingFilter(admin.SimpleListFilter):
         if self.value() == "waiting":
             return queryset.callbacks_waiting()
         return queryset
+
+
+class UrgentFilter(admin.SimpleListFilter):
+    title = "urgent"
+    parameter_name = "urgent"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Urgent"), ("no", "Not urgent")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(urgent=self.value() == "yes")
+        return queryset

@@ -44,3 +44,13 @@ class StatusForm(forms.Form):
         if cleaned.get("status") == ContactRequest.Status.CLOSED and not cleaned.get("outcome"):
             self.add_error("outcome", "Choose an outcome to close a request.")
         return cleaned
+
+
+class UrgentForm(forms.Form):
+    urgent = forms.TypedChoiceField(
+        label="Urgent?",
+        choices=[("yes", "Urgent: answer first"), ("no", "Not urgent")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether it is urgent."},
+    )

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from support import services as support_services
+from support.models import WarningPhrase
 from support.roles import SUPPORT_STAFF
 from tests.factories import UserFactory
 from tests.treatments.factories import approver, nurse, published_article
@@ -46,6 +47,10 @@ ADMIN_PAGES = {
     ("support.contactrequest", "changelist"): {"nurse": 403, "approver": 403, "support": 200},
     ("support.contactrequest", "add"): DENY,
     ("support.contactrequest", "change"): {"nurse": 403, "approver": 403, "support": 200},
+    # Support staff read the warning phrases; only support leads add or change them.
+    ("support.warningphrase", "changelist"): {"nurse": 403, "approver": 403, "support": 200},
+    ("support.warningphrase", "add"): DENY,
+    ("support.warningphrase", "change"): {"nurse": 403, "approver": 403, "support": 200},
     **{
         (label, page): DENY
         for label in [
@@ -74,6 +79,7 @@ CUSTOM_VIEWS = {
     "/admin/support/contactrequest/summary/?format=csv": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/{contact}/assign/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/{contact}/status/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
+    "/admin/support/contactrequest/{contact}/urgent/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
 }  # fmt: skip
 
 UPLOAD_EXPECTED = {"anonymous": 403, "nurse": 200, "approver": 403, "support": 403}
@@ -109,6 +115,7 @@ def world(db):
         "treatments.category": published.category_id,
         "treatments.staffprofile": users["approver"].staff_profile.pk,
         "support.contactrequest": contact.pk,
+        "support.warningphrase": WarningPhrase.objects.first().pk,
         "treatments.pagefeedback": PageFeedback.objects.create(
             article=published, version=published.live_version, helpful=True
         ).pk,

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from support import services
-from support.roles import ROLES, SUPPORT_STAFF, support_team
+from support.roles import ROLES, support_team
 from tests.factories import UserFactory, fresh
 from tests.support.factories import make_request, support_user
 from tests.treatments.factories import nurse
@@ -12,10 +12,11 @@ from tests.treatments.factories import nurse
 pytestmark = pytest.mark.django_db
 
 
-def test_the_migrated_group_has_exactly_the_declared_permissions():
-    group = Group.objects.get(name=SUPPORT_STAFF)
+@pytest.mark.parametrize("name", sorted(ROLES))
+def test_the_migrated_groups_have_exactly_the_declared_permissions(name):
+    group = Group.objects.get(name=name)
     granted = {(perm.content_type.app_label, perm.codename) for perm in group.permissions.all()}
-    assert granted == {("support", codename) for codename in ROLES[SUPPORT_STAFF]}
+    assert granted == {("support", codename) for codename in ROLES[name]}
 
 
 def test_the_team_offered_in_the_admin_is_the_team_the_service_accepts():

@@ -18,7 +18,8 @@ from django.utils import timezone
 from core.staff import staff_name
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
 
-from .workflow import Status
+from ..workflow import Status
+from .warning_phrase import WarningPhrase
 
 # Shown next to the consent box and stored, word for word, with each request.
 CONSENT_WORDING = (
@@ -37,7 +38,8 @@ class ContactRequestQuerySet(models.QuerySet):
         now = now or timezone.now()
         staff_due = Q(staff_notified_at__isnull=True)
         acknowledgement_due = Q(acknowledged_at__isnull=True) & ~Q(email="")
-        return self.filter(staff_due | acknowledgement_due).filter(
+        urgent_alert_due = Q(urgent=True, urgent_alerted_at__isnull=True)
+        return self.filter(staff_due | acknowledgement_due | urgent_alert_due).filter(
             Q(notify_after__isnull=True) | Q(notify_after__lte=now)
         )
 
@@ -123,6 +125,15 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     consent_wording = models.TextField(editable=False)
     consent_given_at = models.DateTimeField(editable=False)
 
+    # Urgent: a warning phrase matched on arrival (urgency.py), or set by staff.
+    urgent = models.BooleanField(default=False, editable=False)
+    urgent_matches = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The warning phrases found on arrival, with their kind.",
+    )
+
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, editable=False)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, editable=False)
     assigned_to = models.ForeignKey(
@@ -141,6 +152,7 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     # Outbox: what has been sent, and when to try again after a failure.
     staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    urgent_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
     notify_attempts = models.PositiveIntegerField(default=0, editable=False)
     notify_after = models.DateTimeField(null=True, blank=True, editable=False)
     notify_last_error = models.CharField(max_length=200, blank=True, editable=False)
@@ -169,9 +181,11 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "received_at"]),
-            # The support team's default view: open requests, oldest first.
+            # The support team's default view: open requests, urgent first, then oldest first.
             models.Index(
-                fields=["received_at", "id"], condition=~Q(status="closed"), name="contact_open_oldest_first"
+                fields=["-urgent", "received_at", "id"],
+                condition=~Q(status="closed"),
+                name="contact_open_urgent_first",
             ),
             models.Index(fields=["topic", "received_at"]),
             models.Index(fields=["staff_notified_at", "acknowledged_at"]),
@@ -207,6 +221,10 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     @property
     def wants_acknowledgement(self) -> bool:
         return bool(self.email)
+
+    @property
+    def mentions_self_harm(self) -> bool:
+        return any(match.get("kind") == WarningPhrase.Kind.SELF_HARM for match in self.urgent_matches)
 
 
 class ContactNote(RejectNulBytesMixin, models.Model):
@@ -254,12 +272,16 @@ class StatusChange(RejectNulBytesMixin, models.Model):
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set only on a change of the urgent flag: True when marked urgent, False when cleared.
+    urgent = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
 
     def __str__(self):
         """An assignment says so; a status move says from and to (and the outcome of a close)."""
+        if self.urgent is not None:
+            return "Marked urgent" if self.urgent else "Urgent flag cleared"
         if self.from_status == self.to_status:
             return f"Assigned to {staff_name(self.assigned_to)}" if self.assigned_to else "Unassigned"
         text = f"{self.get_from_status_display()} → {self.get_to_status_display()}"
