@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from charity_site.environment import env_bool, env_int, env_list, env_str, redis_cache
 from core.logging import logging_config
+from core.wording import hour_words, working_days_words
 from treatments.editor import ARTICLE_EDITOR
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -337,7 +338,14 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CHARITY_NAME = env_str("CHARITY_NAME", "Mesothelioma Support Network")
 SUPPORT_PHONE = env_str("SUPPORT_PHONE", "0808 157 0192")
 SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "support@example.org")
-SUPPORT_OPENING_HOURS = env_str("SUPPORT_OPENING_HOURS", "Monday to Friday, 9am to 5pm")
+# The support line's working day (Monday to Friday, not on bank holidays in England
+# and Wales): the hours the promised answer time is counted in.
+SUPPORT_OPENS_AT = env_int("SUPPORT_OPENS_AT", 9)  # hour of the day, 24-hour clock
+SUPPORT_CLOSES_AT = env_int("SUPPORT_CLOSES_AT", 17)
+SUPPORT_OPENING_HOURS = env_str(
+    "SUPPORT_OPENING_HOURS",
+    f"Monday to Friday, {hour_words(SUPPORT_OPENS_AT)} to {hour_words(SUPPORT_CLOSES_AT)}",
+)
 # The name authenticator apps show next to a staff member's sign-in code.
 OTP_TOTP_ISSUER = CHARITY_NAME
 
@@ -345,7 +353,9 @@ OTP_TOTP_ISSUER = CHARITY_NAME
 SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
 # The duty address alerted at once (reference and link only) when a request looks urgent.
 SUPPORT_URGENT_EMAIL = env_str("SUPPORT_URGENT_EMAIL", SUPPORT_INBOX_EMAIL)
-SUPPORT_REPLY_WITHIN = env_str("SUPPORT_REPLY_WITHIN", "two working days")
+# The promised answer time, in working days; the words people read are made from it.
+SUPPORT_REPLY_WITHIN_WORKING_DAYS = env_int("SUPPORT_REPLY_WITHIN_WORKING_DAYS", 2)
+SUPPORT_REPLY_WITHIN = working_days_words(SUPPORT_REPLY_WITHIN_WORKING_DAYS)
 SUPPORT_RATE_LIMIT_PER_HOUR = env_int("SUPPORT_RATE_LIMIT_PER_HOUR", 5)
 SUPPORT_FORM_MIN_SECONDS = env_int("SUPPORT_FORM_MIN_SECONDS", 3)
 # A contact form older than this is given back to be sent again, with what was typed.

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from support import services
+from support import services, working_hours
 from support.models import ContactRequest
 from support.roles import SUPPORT_STAFF
 
@@ -17,6 +17,14 @@ R = ContactRequest
 
 # (days ago, fields, [(status, outcome)], notes)
 DEMO_REQUESTS = [
+    (
+        0.05,
+        dict(name="Rachel Evans", contact_method=R.ContactMethod.EMAIL, email="rachel.evans@example.org",
+             who=R.Who.FAMILY_CARER, topic=R.Topic.SYMPTOMS,
+             message="My husband had his first immunotherapy a week ago. Since Saturday he has a rash on his arms and new diarrhoea, six or seven times a day. Is this a side effect?"),
+        [],
+        [],
+    ),
     (
         0.1,
         dict(name="Margaret Ellis", contact_method=R.ContactMethod.CALL_BACK, phone="01632 960 114",
@@ -137,6 +145,7 @@ def demo_support_load() -> int:
         # Demo history: these arrived in the past and their emails went out then.
         ContactRequest.objects.filter(pk=contact_request.pk).update(
             received_at=received_at,
+            answer_by=working_hours.answer_by(received_at),
             consent_given_at=received_at,
             reference=ContactRequest.reference_for(contact_request.pk, received_at),
             staff_notified_at=received_at,

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from . import urgency, workflow
+from . import urgency, workflow, working_hours
 from .models import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
 from .notifications import notify_contact_request
 from .roles import support_team
@@ -69,6 +69,7 @@ def contact_request_create(
             consent_wording=CONSENT_WORDING,
             consent_given_at=now,
             received_at=now,
+            answer_by=working_hours.answer_by(now),
         )
         contact_request.save()
         # The primary key is unique and never reused, so the reference is too.

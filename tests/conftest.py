@@ -110,6 +110,14 @@ def ensure_roles() -> None:
     role_groups_sync(app_label="treatments", roles=TREATMENTS_ROLES)
     role_groups_sync(app_label="support", roles=SUPPORT_ROLES)
 
+    # The seeded warning phrases, from the migration that seeds them.
+    import importlib
+
+    from django.apps import apps
+
+    if not apps.get_model("support", "WarningPhrase").objects.exists():
+        importlib.import_module("support.migrations.0009_seed_warning_phrases").seed(apps, None)
+
 
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):

@@ -1,6 +1,7 @@
 """The contact-request list's filters: open requests by default, the team by name, call backs waiting."""
 
 from django.contrib import admin
+from django.utils import timezone
 
 from core.staff import staff_name
 
@@ -77,4 +78,20 @@ class UrgentFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in ("yes", "no"):
             return queryset.filter(urgent=self.value() == "yes")
+        return queryset
+
+
+class AnswerByFilter(admin.SimpleListFilter):
+    title = "answer by"
+    parameter_name = "answer_by"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("today", "Due by the end of today")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.overdue()
+        if self.value() == "today":
+            end_of_today = timezone.localtime().replace(hour=23, minute=59, second=59)
+            return queryset.open().filter(first_response_at__isnull=True, answer_by__lte=end_of_today)
         return queryset

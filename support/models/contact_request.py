@@ -33,6 +33,11 @@ class ContactRequestQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=ContactRequest.Status.CLOSED)
 
+    def overdue(self, now: datetime.datetime | None = None):
+        """Open requests past their answer-by time that nobody has answered yet."""
+        now = now or timezone.now()
+        return self.open().filter(first_response_at__isnull=True, answer_by__lt=now)
+
     def awaiting_notification(self, now: datetime.datetime | None = None):
         """Rows with an email still to send whose next attempt is due."""
         now = now or timezone.now()
@@ -108,6 +113,8 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     # NULL rather than "" so two requests being saved at once never clash.
     reference = models.CharField(max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
     received_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The promised answer time, counted in working hours from arrival (working_hours.py).
+    answer_by = models.DateTimeField(null=True, blank=True, editable=False)
     # The contact form's signed token, hashed: one request per form sent, enforced by
     # the database, so a double click or a replay finds the request already stored.
     form_token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
@@ -188,6 +195,12 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
                 name="contact_open_urgent_first",
             ),
             models.Index(fields=["topic", "received_at"]),
+            # Overdue: open, not answered yet, past the answer-by time.
+            models.Index(
+                fields=["answer_by"],
+                condition=~Q(status="closed") & Q(first_response_at__isnull=True),
+                name="contact_unanswered_answer_by",
+            ),
             models.Index(fields=["staff_notified_at", "acknowledged_at"]),
             # "Call backs waiting": open call-back requests, oldest first.
             models.Index(

@@ -138,6 +138,7 @@ class Command(BaseCommand):
                 rows.append(
                     ContactRequest(
                         received_at=received,
+                        answer_by=received + datetime.timedelta(days=2),  # near enough for timing pages
                         name=f"Person {n}",
                         contact_method="email" if email_method else "call_back",
                         email=f"person{n}@example.org" if email_method else "",

@@ -1,0 +1,35 @@
+"""Times on the support pages, in words a busy reader takes in at a glance."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.html import format_html
+
+from ..models import ContactRequest
+
+
+def short_time(moment: datetime.datetime) -> str:
+    """ "Today 14:05", "Yesterday 09:30", "Mon 23 Nov 11:00" (local time)."""
+    local = timezone.localtime(moment)
+    days = (timezone.localdate() - local.date()).days
+    day = {0: "Today", 1: "Yesterday", -1: "Tomorrow"}.get(days, local.strftime("%a %-d %b"))
+    if abs(days) > 300:
+        day = local.strftime("%-d %b %Y")
+    return f"{day} {local:%H:%M}"
+
+
+def answer_by_text(contact_request: ContactRequest, *, long: bool = False):
+    """The answer-by time, and whether it was met, is still to come, or is overdue (in words)."""
+    if contact_request.answer_by is None:
+        return "–"
+    when = short_time(contact_request.answer_by)
+    if contact_request.first_response_at:
+        met = contact_request.first_response_at <= contact_request.answer_by
+        if long:
+            return f"{when}: first answered {short_time(contact_request.first_response_at)}, {'in' if met else 'after'} time."
+        return "Answered"
+    if contact_request.status == ContactRequest.Status.CLOSED:
+        return f"{when} (closed)"
+    if contact_request.answer_by < timezone.now():
+        return format_html('<strong class="overdue-flag">Overdue</strong> {}', when)
+    return when
