@@ -351,6 +351,18 @@ OTP_TOTP_ISSUER = CHARITY_NAME
 
 # Support line: where new-request alerts go, and the contact form's limits.
 SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
+# Replies to the person come from SUPPORT_EMAIL; their answers go to this address,
+# whose mailbox `fetch_support_replies` reads over IMAP (stdlib imaplib).
+SUPPORT_REPLY_TO_EMAIL = env_str("SUPPORT_REPLY_TO_EMAIL", SUPPORT_EMAIL)
+SUPPORT_IMAP_HOST = env_str("SUPPORT_IMAP_HOST")
+SUPPORT_IMAP_PORT = env_int("SUPPORT_IMAP_PORT", 993)
+SUPPORT_IMAP_SSL = env_bool("SUPPORT_IMAP_SSL", default=True)
+SUPPORT_IMAP_USER = env_str("SUPPORT_IMAP_USER")
+SUPPORT_IMAP_PASSWORD = env_str("SUPPORT_IMAP_PASSWORD")
+SUPPORT_IMAP_FOLDER = env_str("SUPPORT_IMAP_FOLDER", "INBOX")
+SUPPORT_IMAP_TIMEOUT = env_int("SUPPORT_IMAP_TIMEOUT", 30)
+# Emails larger than this are left in the mailbox, flagged for a person to read there.
+SUPPORT_REPLY_MAX_BYTES = env_int("SUPPORT_REPLY_MAX_BYTES", 10 * 1024 * 1024)
 # The duty address alerted at once (reference and link only) when a request looks urgent.
 SUPPORT_URGENT_EMAIL = env_str("SUPPORT_URGENT_EMAIL", SUPPORT_INBOX_EMAIL)
 # The promised answer time, in working days; the words people read are made from it.

@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from support import services, working_hours
-from support.models import ContactRequest
-from support.roles import SUPPORT_STAFF
+from support.models import CannedReply, ContactRequest
+from support.roles import SUPPORT_LEADS, SUPPORT_STAFF
 
 R = ContactRequest
 
@@ -129,11 +129,34 @@ DEMO_REQUESTS = [
 ]  # fmt: skip
 
 
+DEMO_CANNED_REPLIES = {
+    "Thank you: a nurse will call": (
+        "Dear {first_name},\n\nThank you for getting in touch. One of our specialist nurses will call you "
+        "at the time you asked for. If you would rather talk sooner, call us free on {support_phone}, "
+        "{opening_hours}, and give your reference, {reference}.\n\nWith best wishes,\n"
+    ),
+    "Side effects: call your acute oncology line": (
+        "Dear {first_name},\n\nThank you for your message. Some side effects of immunotherapy and "
+        "chemotherapy need checking the same day. Please call the 24-hour acute oncology line on your "
+        "treatment card now, and tell them what you told us. If you cannot reach them, call NHS 111, or "
+        "999 in an emergency.\n\nWe are here to talk afterwards: call us free on {support_phone}, "
+        "{opening_hours}.\n\nWith best wishes,\n"
+    ),
+    "Clinical trials: where to look": (
+        "Dear {first_name},\n\nThank you for asking about clinical trials. Be Part of Research "
+        "(bepartofresearch.nihr.ac.uk) lists UK studies you can search by condition and place. Your "
+        "specialist team can tell you whether a trial might suit you.\n\nWith best wishes,\n"
+    ),
+}
+
+
 def demo_support_load() -> int:
     """Create the demo requests if there are none yet. Returns how many were created."""
     User = get_user_model()
     support = User.objects.get(username="support")
-    support.groups.add(Group.objects.get(name=SUPPORT_STAFF))
+    support.groups.add(Group.objects.get(name=SUPPORT_STAFF), Group.objects.get(name=SUPPORT_LEADS))
+    for title, text in DEMO_CANNED_REPLIES.items():
+        CannedReply.objects.get_or_create(title=title, defaults={"text": text, "changed_by": support})
     support = User.objects.get(pk=support.pk)  # drop the cached permissions
     if ContactRequest.objects.exists():
         return 0

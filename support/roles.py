@@ -7,7 +7,7 @@ is the only one whose members see them. Nobody adds or deletes requests in
 the admin: they come from the public form and leave by the purge command.
 Notes can be added, never changed or deleted.
 
-The landed data migrations (0002, 0010) keep their own copies as history;
+The landed data migrations (0002, 0010, 0014) keep their own copies as history;
 tests/support/test_roles.py checks that the groups they leave are these.
 """
 
@@ -29,10 +29,20 @@ ROLES: dict[str, frozenset[str]] = {
             "add_contactnote",
             "view_statuschange",
             "view_warningphrase",
+            "view_cannedreply",
         }
     ),
     # Leads are support staff too (both groups): this adds only what leads keep.
-    SUPPORT_LEADS: frozenset({"view_warningphrase", "add_warningphrase", "change_warningphrase"}),
+    SUPPORT_LEADS: frozenset(
+        {
+            "view_warningphrase",
+            "add_warningphrase",
+            "change_warningphrase",
+            "view_cannedreply",
+            "add_cannedreply",
+            "change_cannedreply",
+        }
+    ),
 }
 
 

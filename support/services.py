@@ -176,8 +176,7 @@ def contact_note_add(
     *, contact_request: ContactRequest, author: AbstractBaseUser, text: str, call_outcome: str = ""
 ) -> ContactNote:
     """
-    Add a note. A note of a call attempt is the first response if none came
-    before: it records "first response at" and moves a New request to In progress.
+    Add a note. A note of a call attempt is the first response if none came before.
     """
     if not author.has_perm("support.add_contactnote"):  # notes are not a status move
         raise PermissionDenied("You do not have permission to add notes.")
@@ -185,13 +184,38 @@ def contact_note_add(
         contact_request=contact_request, author=author, text=text.strip(), call_outcome=call_outcome
     )
     if call_outcome:
-        locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
-        if locked.first_response_at is None:
-            locked.first_response_at = note.created_at
-            from_status = locked.status
-            if from_status == Status.NEW:
-                locked.status = Status.IN_PROGRESS
-            locked.save(update_fields=["first_response_at", "status"])
-            if from_status != locked.status:
-                _record_change(locked, actor=author, from_status=from_status)
+        first_response_record(contact_request, at=note.created_at, actor=author)
     return note
+
+
+def first_response_record(contact_request: ContactRequest, *, at, actor: AbstractBaseUser) -> None:
+    """
+    A call attempt or an email reply answers the person: the first one records
+    "first response at" and moves a New request to In progress. Call inside a transaction.
+    """
+    locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    if locked.first_response_at is not None:
+        return
+    locked.first_response_at = at
+    from_status = locked.status
+    if from_status == Status.NEW:
+        locked.status = Status.IN_PROGRESS
+    locked.save(update_fields=["first_response_at", "status"])
+    if from_status != locked.status:
+        _record_change(locked, actor=actor, from_status=from_status)
+
+
+def reopen_on_reply(contact_request: ContactRequest) -> None:
+    """
+    The person wrote back: a closed request, or one waiting for their reply,
+    is waiting for us again. The site makes the move (no member of staff).
+    """
+    locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    from_status = locked.status
+    if from_status not in (Status.CLOSED, Status.WAITING):
+        return
+    locked.status = Status.IN_PROGRESS
+    locked.outcome = ""
+    locked.closed_at = None
+    locked.save(update_fields=["status", "outcome", "closed_at"])
+    _record_change(locked, actor=None, from_status=from_status)

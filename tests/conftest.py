@@ -148,3 +148,19 @@ def collected_static(tmp_path_factory):
     with override_settings(STATIC_ROOT=root, STORAGES=production):
         call_command("collectstatic", interactive=False, verbosity=0)
     return root
+
+
+@pytest.fixture
+def imap_server():
+    """A real IMAP server (Debian's dovecot) with one empty mailbox; skipped where dovecot is not installed."""
+    import tempfile
+    from pathlib import Path
+
+    from tests.imap_server import DOVECOT, ImapServer
+
+    if DOVECOT is None:
+        pytest.skip("dovecot is not installed (apt-get install dovecot-imapd); .ci/run installs it")
+    with tempfile.TemporaryDirectory(prefix="imap-") as root:
+        Path(root).chmod(0o755)  # dovecot's mail user must reach the store inside
+        with ImapServer(Path(root)) as server:
+            yield server

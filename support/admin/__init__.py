@@ -1,3 +1,3 @@
-"""Admin for support staff: contact requests, their notes and the monthly summary; warning phrases."""
+"""Admin for support staff: contact requests, their emails, notes and the monthly summary; the lists leads keep."""
 
-from . import contact_request, warning_phrase  # noqa: F401
+from . import canned_reply, contact_request, warning_phrase  # noqa: F401

@@ -3,6 +3,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from ..models import ContactNote, ContactRequest
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .forms import AssignForm, StatusForm, UrgentForm
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
+from .reply import reply_view
 from .summary import monthly_summary, summary_csv
 from .timing import answer_by_text, short_time
 
@@ -80,6 +82,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             },
         ),
         ("Their question", {"fields": ["who", "topic", "their_message"]}),
+        ("Emails with them", {"fields": ["thread"]}),
         ("Consent", {"fields": ["consent_wording", "consent_given_at"]}),
         (
             "Emails sent",
@@ -199,6 +202,13 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
     def their_message(self, contact_request):
         return isolated_text(contact_request.message, multiline=True)
 
+    @admin.display(description="emails")
+    def thread(self, contact_request):
+        return render_to_string(
+            "admin/support/contactrequest/thread.html",
+            {"thread": contact_request.messages.select_related("author__staff_profile")},
+        )
+
     @admin.display(description="days that suit")
     def callback_days_display(self, contact_request):
         labels = dict(ContactRequest.Weekday.choices)
@@ -266,6 +276,9 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             self._set_status(request, [contact_request], **form.cleaned_data)
             return redirect(self._change_url(contact_request))
         return self._action_page(request, form, [contact_request], title="Change status", single=True)
+
+    def reply_view(self, request, object_id):
+        return reply_view(self, request, self._for_change(request, object_id))
 
     def urgent_view(self, request, object_id):
         contact_request = self._for_change(request, object_id)
@@ -350,6 +363,11 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
                 "<path:object_id>/assign/",
                 self.admin_site.admin_view(self.assign_view),
                 name="support_contactrequest_assign",
+            ),
+            path(
+                "<path:object_id>/reply/",
+                self.admin_site.admin_view(self.reply_view),
+                name="support_contactrequest_reply",
             ),
             path(
                 "<path:object_id>/urgent/",

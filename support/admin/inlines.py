@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from core.admin_records import RecordInline, isolated_text, staff_column
+from core.staff import staff_name
 
 from ..models import ContactNote, StatusChange
 
@@ -45,4 +46,7 @@ class StatusChangeInline(RecordInline):
     fields = ["at", "by"]  # what happened is the row's own heading (StatusChange.__str__)
     readonly_fields = fields
     verbose_name_plural = "history"
-    by = staff_column("actor", "by")
+
+    @admin.display(description="by")
+    def by(self, status_change):
+        return staff_name(status_change.actor) if status_change.actor_id else "The site (they wrote back)"

@@ -1,4 +1,13 @@
 from .contact_request import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
+from .message import CannedReply, ContactMessage
 from .warning_phrase import WarningPhrase
 
-__all__ = ["CONSENT_WORDING", "ContactNote", "ContactRequest", "StatusChange", "WarningPhrase"]
+__all__ = [
+    "CONSENT_WORDING",
+    "CannedReply",
+    "ContactMessage",
+    "ContactNote",
+    "ContactRequest",
+    "StatusChange",
+    "WarningPhrase",
+]

@@ -277,7 +277,10 @@ class StatusChange(RejectNulBytesMixin, models.Model):
     """Audit trail: every status move or assignment of a request."""
 
     contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="changes")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None: the site did it (a reply from the person reopened the request).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now)
     from_status = models.CharField(max_length=20, choices=ContactRequest.Status.choices)
     to_status = models.CharField(max_length=20, choices=ContactRequest.Status.choices)

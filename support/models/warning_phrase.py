@@ -4,15 +4,15 @@ unwell now, or thinking of harming themselves. Support leads keep the list in
 the admin; a message that matches one is flagged urgent on arrival (urgency.py).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 
-from core.text import RejectNulBytesMixin, validate_single_line_text
+from core.text import validate_single_line_text
+
+from .kept_list import KeptListEntry
 
 
-class WarningPhrase(RejectNulBytesMixin, models.Model):
+class WarningPhrase(KeptListEntry):
     class Kind(models.TextChoices):
         UNWELL = "unwell", "May be seriously unwell"
         SELF_HARM = "self_harm", "Suicide or self-harm"
@@ -32,16 +32,6 @@ class WarningPhrase(RejectNulBytesMixin, models.Model):
         validators=[validate_single_line_text],
         help_text="Where the phrase comes from: a triage tool, a guideline or the team's experience.",
     )
-    active = models.BooleanField(default=True, help_text="Untick to stop matching it without losing it.")
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["kind", "phrase"]

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from support import services as support_services
-from support.models import WarningPhrase
+from support.models import CannedReply, WarningPhrase
 from support.roles import SUPPORT_STAFF
 from tests.factories import UserFactory
 from tests.treatments.factories import approver, nurse, published_article
@@ -51,6 +51,9 @@ ADMIN_PAGES = {
     ("support.warningphrase", "changelist"): {"nurse": 403, "approver": 403, "support": 200},
     ("support.warningphrase", "add"): DENY,
     ("support.warningphrase", "change"): {"nurse": 403, "approver": 403, "support": 200},
+    ("support.cannedreply", "changelist"): {"nurse": 403, "approver": 403, "support": 200},
+    ("support.cannedreply", "add"): DENY,
+    ("support.cannedreply", "change"): {"nurse": 403, "approver": 403, "support": 200},
     **{
         (label, page): DENY
         for label in [
@@ -80,6 +83,7 @@ CUSTOM_VIEWS = {
     "/admin/support/contactrequest/{contact}/assign/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/{contact}/status/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/{contact}/urgent/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
+    "/admin/support/contactrequest/{contact}/reply/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
 }  # fmt: skip
 
 UPLOAD_EXPECTED = {"anonymous": 403, "nurse": 200, "approver": 403, "support": 403}
@@ -116,6 +120,7 @@ def world(db):
         "treatments.staffprofile": users["approver"].staff_profile.pk,
         "support.contactrequest": contact.pk,
         "support.warningphrase": WarningPhrase.objects.first().pk,
+        "support.cannedreply": CannedReply.objects.create(title="Thanks", text="Thank you.").pk,
         "treatments.pagefeedback": PageFeedback.objects.create(
             article=published, version=published.live_version, helpful=True
         ).pk,

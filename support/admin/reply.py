@@ -1,0 +1,71 @@
+"""The reply page: write (or start from a canned reply), preview, send."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from .. import replies
+from ..models import CannedReply, ContactRequest
+
+
+class ReplyForm(forms.Form):
+    canned = forms.ModelChoiceField(
+        label="Start from a canned reply",
+        queryset=CannedReply.objects.none(),
+        required=False,
+        empty_label="— choose one —",
+    )
+    text = forms.CharField(
+        label="Your reply",
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 80, "dir": "auto"}),
+        required=False,
+        strip=False,
+        max_length=replies.REPLY_MAX_LENGTH,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["canned"].queryset = CannedReply.objects.filter(active=True)
+
+
+def reply_view(model_admin, request, contact_request: ContactRequest):
+    form = ReplyForm(request.POST or None)
+    preview = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        if "insert" in request.POST and form.cleaned_data["canned"]:
+            # Added below what is already typed: choosing a canned reply never loses a word.
+            canned = replies.placeholders_fill(form.cleaned_data["canned"].text, contact_request)
+            text = f"{text.rstrip()}\n\n{canned}" if text.strip() else canned
+            form = ReplyForm(initial={"text": text})
+        elif "send" in request.POST:
+            try:
+                replies.contact_reply_send(contact_request=contact_request, author=request.user, text=text)
+            except replies.ReplyRefused as refusal:
+                form.add_error("text", str(refusal))
+                status = 400
+            else:
+                messages.success(request, f"Your reply to {contact_request.reference} is on its way.")
+                url = reverse("admin:support_contactrequest_change", args=[contact_request.pk])
+                return redirect(f"{url}#thread")
+        else:  # preview
+            preview = replies.placeholders_fill(text, contact_request)
+    elif request.method == "POST":
+        status = 400
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": f"Reply to {contact_request.reference} by email",
+        "original": contact_request,
+        "form": form,
+        "preview": preview,
+        "subject": replies.reply_subject(contact_request),
+        "from_address": f"{settings.CHARITY_NAME} <{settings.SUPPORT_EMAIL}>",
+        "reply_to": settings.SUPPORT_REPLY_TO_EMAIL,
+        "thread": contact_request.messages.select_related("author__staff_profile"),
+    }
+    return TemplateResponse(request, "admin/support/contactrequest/reply.html", context, status=status)

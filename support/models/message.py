@@ -1,0 +1,104 @@
+"""
+Emails on a request's thread: replies staff send from the site, and the
+person's answers fetched from the support mailbox. Each is a record: its text
+never changes after it is stored. An outgoing message is also its own outbox
+row (sent_at, attempts, next try), like the request's notifications.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
+
+from .contact_request import ContactRequest
+from .kept_list import KeptListEntry
+
+PLACEHOLDERS_HELP = (
+    "You can use {first_name}, {reference}, {support_phone} and {opening_hours}: "
+    "each is replaced when the reply is written."
+)
+
+
+class CannedReply(KeptListEntry):
+    """A reply support leads keep ready, for support staff to start from."""
+
+    title = models.CharField(max_length=100, unique=True, validators=[validate_single_line_text])
+    text = models.TextField(
+        max_length=5000, validators=[validate_multiline_text], help_text=PLACEHOLDERS_HELP
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "canned replies"
+
+    def __str__(self):
+        return self.title
+
+
+class ContactMessageQuerySet(models.QuerySet):
+    def awaiting_send(self, now=None):
+        now = now or timezone.now()
+        return self.filter(direction=ContactMessage.Direction.OUT, sent_at__isnull=True).filter(
+            Q(send_after__isnull=True) | Q(send_after__lte=now)
+        )
+
+
+class ContactMessage(RejectNulBytesMixin, models.Model):
+    class Direction(models.TextChoices):
+        OUT = "out", "Sent to them"
+        IN = "in", "From them"
+
+    contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    # Who wrote an outgoing message; incoming ones have none.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    subject = models.CharField(max_length=300, blank=True)
+    text = models.TextField(validators=[validate_multiline_text])
+    # The email's Message-ID: ours for a reply we send, theirs for one we fetch (never stored twice).
+    message_id = models.CharField(max_length=300, unique=True)
+    in_reply_to = models.CharField(max_length=300, blank=True)
+    # Incoming only: what was left out (attachments by name, a cut text).
+    not_stored = models.CharField(max_length=500, blank=True)
+
+    # Outbox (outgoing only).
+    sent_at = models.DateTimeField(null=True, blank=True)
+    send_attempts = models.PositiveIntegerField(default=0)
+    send_after = models.DateTimeField(null=True, blank=True)
+    send_last_error = models.CharField(max_length=200, blank=True)
+
+    objects = ContactMessageQuerySet.as_manager()
+
+    OUTBOX_FIELDS = frozenset({"sent_at", "send_attempts", "send_after", "send_last_error"})
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(direction__in=["out", "in"]), name="contact_message_direction_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(direction="in") | Q(author__isnull=False), name="contact_message_out_has_author"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["send_after"],
+                condition=Q(direction="out", sent_at__isnull=True),
+                name="contact_message_unsent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_direction_display()} {timezone.localtime(self.created_at):%d %b %Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        # A message is a record: after it is stored only its delivery state changes.
+        update_fields = kwargs.get("update_fields")
+        if not self._state.adding and (update_fields is None or not set(update_fields) <= self.OUTBOX_FIELDS):
+            raise ValueError("Messages cannot be changed once stored; only their delivery is recorded.")
+        super().save(*args, **kwargs)

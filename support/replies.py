@@ -1,0 +1,214 @@
+"""
+Answering a request by email from the site, and taking the person's answers
+back onto the request.
+
+A reply is stored first and sent after the commit through its own outbox row:
+retried with back-off while SMTP is down, never lost, and recorded as sent
+straight after the SMTP server accepts it (so only a crash between the two
+could send it twice; it would carry the same Message-ID).
+"""
+
+import logging
+import re
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_tasks import task
+
+from core.outbox import ALERT_AFTER_ATTEMPTS, backoff
+from core.text import validate_multiline_text
+
+from . import services, workflow
+from .models import ContactMessage, ContactRequest
+
+logger = logging.getLogger(__name__)
+
+REFERENCE = re.compile(r"\bSR-\d{4}-\d{6}\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{(first_name|reference|support_phone|opening_hours)\}")
+_TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "sir", "dame"}
+REPLY_MAX_LENGTH = 5000
+
+
+class ReplyRefused(Exception):
+    """A reply that cannot be sent; the message is shown to the member of staff."""
+
+
+def first_name(name: str) -> str:
+    """The name to greet someone by: "Dr Priya Nair" -> "Dr Nair", "Margaret Ellis" -> "Margaret"."""
+    words = name.split()
+    if not words:
+        return ""
+    if words[0].rstrip(".").casefold() in _TITLES and len(words) > 1:
+        return f"{words[0]} {words[-1]}"
+    return words[0]
+
+
+def placeholders_fill(text: str, contact_request: ContactRequest) -> str:
+    """Replace {first_name}, {reference}, {support_phone} and {opening_hours}; leave other braces alone."""
+    values = {
+        "first_name": first_name(contact_request.name),
+        "reference": contact_request.reference or "",
+        "support_phone": settings.SUPPORT_PHONE,
+        "opening_hours": settings.SUPPORT_OPENING_HOURS,
+    }
+    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
+
+
+def reply_subject(contact_request: ContactRequest) -> str:
+    return f"Your message to {settings.CHARITY_NAME} [{contact_request.reference}]"
+
+
+def _new_message_id() -> str:
+    return make_msgid(domain=settings.SUPPORT_EMAIL.rpartition("@")[2] or None)
+
+
+def contact_reply_send(
+    *, contact_request: ContactRequest, author: AbstractBaseUser, text: str
+) -> ContactMessage:
+    """
+    Store a reply to the person and send it after the commit. The first reply
+    is the request's first response (as a call note is).
+    """
+    if not author.has_perm(f"support.{workflow.CHANGE}"):
+        raise PermissionDenied("You do not have permission to answer contact requests.")
+    text = placeholders_fill(text.strip().replace("\r\n", "\n"), contact_request)
+    if not text:
+        raise ReplyRefused("Write the reply before sending it.")
+    if len(text) > REPLY_MAX_LENGTH:
+        raise ReplyRefused(f"The reply is {len(text):,} characters long; the most is {REPLY_MAX_LENGTH:,}.")
+    try:
+        validate_multiline_text(text)
+    except ValidationError as error:
+        raise ReplyRefused(" ".join(error.messages)) from error
+    with transaction.atomic():
+        locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+        if not locked.email:
+            raise ReplyRefused(f"{locked.reference} has no email address: call them instead.")
+        last_incoming = locked.messages.filter(direction=ContactMessage.Direction.IN).last()
+        message = ContactMessage.objects.create(
+            contact_request=locked,
+            direction=ContactMessage.Direction.OUT,
+            author=author,
+            subject=reply_subject(locked),
+            text=text,
+            message_id=_new_message_id(),
+            in_reply_to=last_incoming.message_id if last_incoming else "",
+        )
+        services.first_response_record(locked, at=message.created_at, actor=author)
+        message_pk = message.pk
+        transaction.on_commit(lambda: _enqueue(message_pk))
+    return message
+
+
+def _enqueue(message_pk: int) -> None:
+    try:
+        deliver_reply.enqueue(message_pk)
+    except Exception:
+        # Stored and still unsent: send_pending_notifications picks it up.
+        logger.exception("Could not queue reply %s for sending.", message_pk)
+
+
+def _email(message: ContactMessage) -> EmailMessage:
+    contact_request = message.contact_request
+    headers = {"Message-ID": message.message_id}
+    thread = list(
+        contact_request.messages.exclude(pk=message.pk)
+        .filter(created_at__lte=message.created_at)
+        .values_list("message_id", flat=True)
+    )
+    if message.in_reply_to:
+        headers["In-Reply-To"] = message.in_reply_to
+    if thread:
+        headers["References"] = " ".join(thread[-10:])
+    return EmailMessage(
+        subject=message.subject,
+        body=message.text,
+        from_email=f"{settings.CHARITY_NAME} <{settings.SUPPORT_EMAIL}>",
+        to=[contact_request.email],
+        reply_to=[settings.SUPPORT_REPLY_TO_EMAIL],
+        headers=headers,
+    )
+
+
+def contact_reply_deliver(message_pk: int) -> bool:
+    """Send one stored reply if it is due. True when nothing is left to send. Never raises for a mail failure."""
+    with transaction.atomic():
+        message = (
+            ContactMessage.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("contact_request")
+            .awaiting_send()
+            .filter(pk=message_pk)
+            .first()
+        )
+        if message is None:
+            return True
+        try:
+            _email(message).send()
+        except Exception as error:  # any mail failure: record it and retry later
+            message.send_attempts += 1
+            message.send_after = timezone.now() + backoff(message.send_attempts)
+            message.send_last_error = type(error).__name__[:200]  # its text can quote addresses
+            message.save(update_fields=["send_attempts", "send_after", "send_last_error"])
+            level = logging.ERROR if message.send_attempts >= ALERT_AFTER_ATTEMPTS else logging.WARNING
+            logger.log(
+                level,
+                "Reply %s on %s failed (attempt %s, %s); next try after %s.",
+                message.pk,
+                message.contact_request.reference,
+                message.send_attempts,
+                message.send_last_error,
+                message.send_after.isoformat(timespec="seconds"),
+            )
+            return False
+        message.sent_at = timezone.now()
+        message.save(update_fields=["sent_at"])
+        return True
+
+
+@task()
+def deliver_reply(message_pk: int) -> bool:
+    return contact_reply_deliver(message_pk)
+
+
+def send_pending_replies(limit: int = 100) -> tuple[int, int]:
+    """Retry every reply whose next attempt is due. Returns (sent, failed)."""
+    pks = list(
+        ContactMessage.objects.awaiting_send().order_by("created_at").values_list("pk", flat=True)[:limit]
+    )
+    results = [contact_reply_deliver(pk) for pk in pks]
+    return results.count(True), results.count(False)
+
+
+def contact_message_receive(
+    *,
+    contact_request: ContactRequest,
+    message_id: str,
+    subject: str,
+    text: str,
+    in_reply_to: str,
+    not_stored: str,
+) -> ContactMessage | None:
+    """
+    Store the person's email on its request and reopen the request if it was
+    closed or waiting for them. None if that email was stored before.
+    """
+    try:
+        with transaction.atomic():
+            message = ContactMessage.objects.create(
+                contact_request=contact_request,
+                direction=ContactMessage.Direction.IN,
+                subject=subject[:300],
+                text=text,
+                message_id=message_id[:300],
+                in_reply_to=in_reply_to[:300],
+                not_stored=not_stored[:500],
+            )
+            services.reopen_on_reply(contact_request)
+    except IntegrityError:
+        return None  # the same Message-ID: fetched before, not marked seen (a crash, a second run)
+    return message

@@ -1,0 +1,179 @@
+"""Replying by email from the request page: stored first, sent once through the outbox, never changed."""
+
+from email.utils import parseaddr
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import override_settings
+
+from support import replies
+from support.models import CannedReply, ContactMessage, ContactRequest, StatusChange
+from tests.factories import fresh
+from tests.smtp_sink import SmtpSink
+from tests.support.factories import make_request, support_user
+
+pytestmark = pytest.mark.django_db
+
+SMTP = {
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "EMAIL_HOST": "127.0.0.1",
+    "EMAIL_USE_TLS": False,
+}
+
+
+def email_request(**fields):
+    return make_request(
+        contact_method="email", email="margaret@example.org", phone="", voicemail_ok=None, name="Margaret Ellis",
+        **fields,
+    )  # fmt: skip
+
+
+def reply_url(contact_request):
+    return f"/admin/support/contactrequest/{contact_request.pk}/reply/"
+
+
+def test_a_reply_goes_out_once_from_the_support_line_with_the_reference_and_is_kept(
+    client, django_capture_on_commit_callbacks
+):
+    contact_request = email_request()
+    staff = support_user(first_name="Jo", last_name="Patel")
+    client.force_login(staff)
+    with (
+        SmtpSink() as sink,
+        override_settings(**SMTP, EMAIL_PORT=sink.port, SUPPORT_REPLY_TO_EMAIL="replies@example.org"),
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reply_url(contact_request), {"text": "Dear {first_name},\nWe can help.", "send": "Send"}
+            )
+        assert response.status_code == 302
+        call_command("send_pending_notifications", stdout=StringIO())  # a retry run sends nothing again
+    # The acknowledgement of the request also goes out on that run; the reply goes once.
+    replies_sent = [message for message in sink.messages if message["Subject"].startswith("Your message to")]
+    assert len(replies_sent) == 1
+    sent = replies_sent[0]
+    stored = ContactMessage.objects.get()
+    assert contact_request.reference in sent["Subject"]
+    assert parseaddr(sent["From"])[1] == "support@example.org"
+    assert sent["Reply-To"] == "replies@example.org"
+    assert sent["Message-ID"] == stored.message_id
+    assert sent.get_payload().replace("\r\n", "\n").strip() == "Dear Margaret,\nWe can help."
+    assert (
+        stored.text == "Dear Margaret,\nWe can help."
+        and stored.author == staff
+        and stored.sent_at is not None
+    )
+
+    # The first reply is the first response: recorded, and New moves to In progress.
+    contact_request.refresh_from_db()
+    assert contact_request.first_response_at == stored.created_at
+    assert contact_request.status == ContactRequest.Status.IN_PROGRESS
+    assert [str(change) for change in StatusChange.objects.filter(contact_request=contact_request)] == [
+        "New → In progress"
+    ]
+    page = client.get(f"/admin/support/contactrequest/{contact_request.pk}/change/").content.decode()
+    assert (
+        "Sent to them by Jo Patel" in page
+        and "We can help." in page
+        and "Delivered to the mail server" in page
+    )
+
+    with pytest.raises(ValueError, match="cannot be changed"):
+        stored.text = "Edited afterwards"
+        stored.save()
+
+
+def test_with_smtp_down_the_reply_is_stored_and_sent_once_when_smtp_returns(
+    client, django_capture_on_commit_callbacks
+):
+    contact_request = email_request()
+    client.force_login(support_user())
+    with (
+        override_settings(**SMTP, EMAIL_PORT=9, EMAIL_TIMEOUT=2),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(reply_url(contact_request), {"text": "Sorry for the wait.", "send": "Send"})
+    assert response.status_code == 302
+    stored = ContactMessage.objects.get()
+    assert (
+        stored.sent_at is None
+        and stored.send_attempts == 1
+        and stored.send_last_error == "ConnectionRefusedError"
+    )
+    page = client.get(f"/admin/support/contactrequest/{contact_request.pk}/change/").content.decode()
+    assert "Not sent yet:" in page
+
+    ContactMessage.objects.update(send_after=None)  # the back-off has passed
+    with SmtpSink() as sink, override_settings(**SMTP, EMAIL_PORT=sink.port):
+        call_command("send_pending_notifications", stdout=StringIO())
+        call_command("send_pending_notifications", stdout=StringIO())
+    assert [message["Subject"] for message in sink.messages if message["Subject"] == stored.subject] == [
+        stored.subject
+    ]
+    assert ContactMessage.objects.get().sent_at is not None
+
+
+def test_a_canned_reply_is_added_below_what_was_typed_with_placeholders_filled(client):
+    contact_request = email_request()
+    canned = CannedReply.objects.create(
+        title="Trials", text="Your reference is {reference}. Call {support_phone}."
+    )
+    client.force_login(support_user())
+    response = client.post(
+        reply_url(contact_request),
+        {"text": "Dear Margaret, my own words.", "canned": canned.pk, "insert": "1"},
+    )
+    assert response.status_code == 200
+    text = response.context["form"].initial["text"]
+    assert (
+        text
+        == f"Dear Margaret, my own words.\n\nYour reference is {contact_request.reference}. Call 0808 157 0192."
+    )
+    assert not ContactMessage.objects.exists()  # nothing sent by choosing one
+
+    preview = client.post(reply_url(contact_request), {"text": "Hello {first_name}", "preview": "1"})
+    assert "Hello Margaret" in preview.content.decode()
+    assert not ContactMessage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("   ", "Write the reply before sending it."), ("Hello\x07there", "control character")],
+)
+def test_a_refused_reply_keeps_the_text_and_sends_nothing(client, text, message):
+    contact_request = email_request()
+    client.force_login(support_user())
+    response = client.post(reply_url(contact_request), {"text": text, "send": "Send"})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert response.context["form"]["text"].value() == text
+    assert not ContactMessage.objects.exists()
+    assert not mail.outbox
+
+
+def test_a_request_without_an_email_address_cannot_be_answered_by_email():
+    contact_request = make_request()
+    with pytest.raises(replies.ReplyRefused, match="no email address"):
+        replies.contact_reply_send(
+            contact_request=contact_request, author=fresh(support_user()), text="Hello"
+        )
+    assert not ContactMessage.objects.exists()
+
+
+def test_only_support_staff_can_reply(client):
+    from tests.treatments.factories import nurse
+
+    contact_request = email_request()
+    client.force_login(nurse())
+    assert client.post(reply_url(contact_request), {"text": "Hi", "send": "Send"}).status_code == 403
+    assert not ContactMessage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [("Margaret Ellis", "Margaret"), ("Dr Priya Nair", "Dr Nair"), ("أحمد علي", "أحمد"), ("Cher", "Cher")],
+)
+def test_first_name(name, greeting):
+    assert replies.first_name(name) == greeting
