@@ -133,19 +133,19 @@ DEMO_CANNED_REPLIES = {
     "Thank you: a nurse will call": (
         "Dear {first_name},\n\nThank you for getting in touch. One of our specialist nurses will call you "
         "at the time you asked for. If you would rather talk sooner, call us free on {support_phone}, "
-        "{opening_hours}, and give your reference, {reference}.\n\nWith best wishes,\n"
+        "{opening_hours}, and give your reference, {reference}.\n\nWith best wishes,\n{your_name}\n"
     ),
     "Side effects: call your acute oncology line": (
         "Dear {first_name},\n\nThank you for your message. Some side effects of immunotherapy and "
         "chemotherapy need checking the same day. Please call the 24-hour acute oncology line on your "
         "treatment card now, and tell them what you told us. If you cannot reach them, call NHS 111, or "
         "999 in an emergency.\n\nWe are here to talk afterwards: call us free on {support_phone}, "
-        "{opening_hours}.\n\nWith best wishes,\n"
+        "{opening_hours}.\n\nWith best wishes,\n{your_name}\n"
     ),
     "Clinical trials: where to look": (
         "Dear {first_name},\n\nThank you for asking about clinical trials. Be Part of Research "
         "(bepartofresearch.nihr.ac.uk) lists UK studies you can search by condition and place. Your "
-        "specialist team can tell you whether a trial might suit you.\n\nWith best wishes,\n"
+        "specialist team can tell you whether a trial might suit you.\n\nWith best wishes,\n{your_name}\n"
     ),
 }
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core.outbox import ALERT_AFTER_ATTEMPTS, backoff
+from core.staff import staff_name
 from core.text import validate_multiline_text
 
 from . import services, workflow
@@ -29,7 +30,7 @@ from .models import ContactMessage, ContactRequest
 logger = logging.getLogger(__name__)
 
 REFERENCE = re.compile(r"\bSR-\d{4}-\d{6}\b", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\{(first_name|reference|support_phone|opening_hours)\}")
+_PLACEHOLDER = re.compile(r"\{(first_name|reference|support_phone|opening_hours|your_name)\}")
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "sir", "dame"}
 REPLY_MAX_LENGTH = 5000
 
@@ -48,9 +49,10 @@ def first_name(name: str) -> str:
     return words[0]
 
 
-def placeholders_fill(text: str, contact_request: ContactRequest) -> str:
-    """Replace {first_name}, {reference}, {support_phone} and {opening_hours}; leave other braces alone."""
+def placeholders_fill(text: str, contact_request: ContactRequest, author: AbstractBaseUser) -> str:
+    """Replace {first_name}, {reference}, {support_phone}, {opening_hours} and {your_name}; leave other braces alone."""
     values = {
+        "your_name": staff_name(author),
         "first_name": first_name(contact_request.name),
         "reference": contact_request.reference or "",
         "support_phone": settings.SUPPORT_PHONE,
@@ -76,7 +78,7 @@ def contact_reply_send(
     """
     if not author.has_perm(f"support.{workflow.CHANGE}"):
         raise PermissionDenied("You do not have permission to answer contact requests.")
-    text = placeholders_fill(text.strip().replace("\r\n", "\n"), contact_request)
+    text = placeholders_fill(text.strip().replace("\r\n", "\n"), contact_request, author)
     if not text:
         raise ReplyRefused("Write the reply before sending it.")
     if len(text) > REPLY_MAX_LENGTH:

@@ -11,8 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from core.security_log import security_event
+
 from . import urgency, workflow, working_hours
-from .models import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
+from .models import CONSENT_WORDING, ContactNote, ContactRequest, RequestView, StatusChange
 from .notifications import notify_contact_request
 from .roles import support_team
 
@@ -219,3 +221,10 @@ def reopen_on_reply(contact_request: ContactRequest) -> None:
     locked.closed_at = None
     locked.save(update_fields=["status", "outcome", "closed_at"])
     _record_change(locked, actor=None, from_status=from_status)
+
+
+def request_view_record(*, contact_request: ContactRequest, viewer: AbstractBaseUser) -> RequestView:
+    """A member of staff opened the request's page: kept on the request and in the security log."""
+    view = RequestView.objects.create(contact_request=contact_request, viewer=viewer)
+    security_event("support.request_viewed", user_id=viewer.pk, request_id=contact_request.pk)
+    return view

@@ -7,14 +7,18 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.views.decorators.debug import sensitive_post_parameters
 
 from core.admin_changelist import QuickActionCheckboxMixin
 from core.admin_records import isolated_text, staff_column
 from core.links import tel_href
+from core.staff import staff_name
 
 from .. import services
 from ..models import ContactNote, ContactRequest
+from .data_rights import person_view
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .forms import AssignForm, StatusForm, UrgentForm
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
@@ -84,6 +88,7 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         ("Their question", {"fields": ["who", "topic", "their_message"]}),
         ("Emails with them", {"fields": ["thread"]}),
         ("Consent", {"fields": ["consent_wording", "consent_given_at"]}),
+        ("Who has opened this page", {"fields": ["viewed_by"]}),
         (
             "Emails sent",
             {"fields": ["emails_sent"]},
@@ -121,6 +126,23 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         return (
             "Email" if contact_request.contact_method == ContactRequest.ContactMethod.EMAIL else "Call back"
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Every opening of a request's page is recorded (who, when) and listed on it.
+        if request.method == "GET" and self.has_view_permission(request):
+            contact_request = self.get_object(request, object_id)
+            if contact_request is not None:
+                services.request_view_record(contact_request=contact_request, viewer=request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="viewed by")
+    def viewed_by(self, contact_request):
+        views = list(contact_request.views.select_related("viewer__staff_profile")[:50])
+        lines = [f"{staff_name(view.viewer)}, {short_time(view.at)}" for view in views]
+        total = contact_request.views.count()
+        if total > len(views):
+            lines.append(f"… and {total - len(views)} earlier.")
+        return linebreaksbr("\n".join(lines)) or "Nobody yet."
 
     def changelist_view(self, request, extra_context=None):
         # The list needs the screen's width for its columns: the filters stay, the site menu goes.
@@ -277,6 +299,10 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             return redirect(self._change_url(contact_request))
         return self._action_page(request, form, [contact_request], title="Change status", single=True)
 
+    @method_decorator(sensitive_post_parameters())
+    def person_view(self, request):
+        return person_view(self, request)
+
     def reply_view(self, request, object_id):
         return reply_view(self, request, self._for_change(request, object_id))
 
@@ -358,6 +384,11 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
                 "summary/",
                 self.admin_site.admin_view(self.summary_view),
                 name="support_contactrequest_summary",
+            ),
+            path(
+                "person/",
+                self.admin_site.admin_view(self.person_view),
+                name="support_contactrequest_person",
             ),
             path(
                 "<path:object_id>/assign/",

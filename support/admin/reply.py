@@ -39,7 +39,9 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         text = form.cleaned_data["text"]
         if "insert" in request.POST and form.cleaned_data["canned"]:
             # Added below what is already typed: choosing a canned reply never loses a word.
-            canned = replies.placeholders_fill(form.cleaned_data["canned"].text, contact_request)
+            canned = replies.placeholders_fill(
+                form.cleaned_data["canned"].text, contact_request, request.user
+            )
             text = f"{text.rstrip()}\n\n{canned}" if text.strip() else canned
             form = ReplyForm(initial={"text": text})
         elif "send" in request.POST:
@@ -53,7 +55,7 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
                 url = reverse("admin:support_contactrequest_change", args=[contact_request.pk])
                 return redirect(f"{url}#thread")
         else:  # preview
-            preview = replies.placeholders_fill(text, contact_request)
+            preview = replies.placeholders_fill(text, contact_request, request.user)
     elif request.method == "POST":
         status = 400
     context = {

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('support', '0014_canned_reply_roles'),
+        ("support", "0014_canned_reply_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='cannedreply',
-            name='active',
-            field=models.BooleanField(default=True, help_text='Untick to switch it off without losing it.'),
+            model_name="cannedreply",
+            name="active",
+            field=models.BooleanField(default=True, help_text="Untick to switch it off without losing it."),
         ),
         migrations.AlterField(
-            model_name='warningphrase',
-            name='active',
-            field=models.BooleanField(default=True, help_text='Untick to switch it off without losing it.'),
+            model_name="warningphrase",
+            name="active",
+            field=models.BooleanField(default=True, help_text="Untick to switch it off without losing it."),
         ),
     ]

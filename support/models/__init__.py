@@ -1,3 +1,4 @@
+from .audit import Erasure, RequestView
 from .contact_request import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
 from .message import CannedReply, ContactMessage
 from .warning_phrase import WarningPhrase
@@ -8,6 +9,8 @@ __all__ = [
     "ContactMessage",
     "ContactNote",
     "ContactRequest",
+    "Erasure",
+    "RequestView",
     "StatusChange",
     "WarningPhrase",
 ]

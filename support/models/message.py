@@ -16,8 +16,8 @@ from .contact_request import ContactRequest
 from .kept_list import KeptListEntry
 
 PLACEHOLDERS_HELP = (
-    "You can use {first_name}, {reference}, {support_phone} and {opening_hours}: "
-    "each is replaced when the reply is written."
+    "You can use {first_name}, {reference}, {support_phone}, {opening_hours} and {your_name} "
+    "(the member of staff sending it): each is filled in when the reply is written."
 )
 
 

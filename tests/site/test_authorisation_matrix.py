@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from support import services as support_services
-from support.models import CannedReply, WarningPhrase
+from support.models import CannedReply, Erasure, WarningPhrase
 from support.roles import SUPPORT_STAFF
 from tests.factories import UserFactory
 from tests.treatments.factories import approver, nurse, published_article
@@ -64,6 +64,7 @@ ADMIN_PAGES = {
             "axes.accesslog",
             "axes.accessfailurelog",
             "django_tasks_database.dbtaskresult",
+            "support.erasure",
         ]
         for page in ["changelist", "add", "change"]
     },
@@ -84,6 +85,7 @@ CUSTOM_VIEWS = {
     "/admin/support/contactrequest/{contact}/status/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/{contact}/urgent/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/{contact}/reply/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
+    "/admin/support/contactrequest/person/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
 }  # fmt: skip
 
 UPLOAD_EXPECTED = {"anonymous": 403, "nurse": 200, "approver": 403, "support": 403}
@@ -121,6 +123,7 @@ def world(db):
         "support.contactrequest": contact.pk,
         "support.warningphrase": WarningPhrase.objects.first().pk,
         "support.cannedreply": CannedReply.objects.create(title="Thanks", text="Thank you.").pk,
+        "support.erasure": Erasure.objects.create(erased_by=admin_user, requests_deleted=1, rows_deleted=3).pk,
         "treatments.pagefeedback": PageFeedback.objects.create(
             article=published, version=published.live_version, helpful=True
         ).pk,

@@ -118,9 +118,9 @@ def test_with_smtp_down_the_reply_is_stored_and_sent_once_when_smtp_returns(
 def test_a_canned_reply_is_added_below_what_was_typed_with_placeholders_filled(client):
     contact_request = email_request()
     canned = CannedReply.objects.create(
-        title="Trials", text="Your reference is {reference}. Call {support_phone}."
+        title="Trials", text="Your reference is {reference}. Call {support_phone}.\n{your_name}"
     )
-    client.force_login(support_user())
+    client.force_login(support_user(first_name="Jo", last_name="Patel"))
     response = client.post(
         reply_url(contact_request),
         {"text": "Dear Margaret, my own words.", "canned": canned.pk, "insert": "1"},
@@ -129,7 +129,7 @@ def test_a_canned_reply_is_added_below_what_was_typed_with_placeholders_filled(c
     text = response.context["form"].initial["text"]
     assert (
         text
-        == f"Dear Margaret, my own words.\n\nYour reference is {contact_request.reference}. Call 0808 157 0192."
+        == f"Dear Margaret, my own words.\n\nYour reference is {contact_request.reference}. Call 0808 157 0192.\nJo Patel"
     )
     assert not ContactMessage.objects.exists()  # nothing sent by choosing one
 

@@ -1,0 +1,173 @@
+"""Subject access, erasure and the viewed-by audit: every row a person has, and none after erasure."""
+
+import json
+import logging
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+from support import data_rights, replies, services
+from support.models import ContactRequest, Erasure, RequestView
+from tests.factories import fresh
+from tests.support.factories import make_request, support_user
+from tests.treatments.factories import nurse
+
+pytestmark = pytest.mark.django_db
+PERSON_URL = "/admin/support/contactrequest/person/"
+
+
+@pytest.fixture
+def person():
+    """Two requests by one person (one by email, one by phone written another way), with a row in every table."""
+    staff = fresh(support_user())
+    by_email = make_request(
+        contact_method="email",
+        email="Margaret@Example.org",
+        phone="",
+        voicemail_ok=None,
+        name="Margaret Ellis",
+    )
+    by_phone = make_request(phone="+44 1632 960 114", email="margaret@example.org", name="Margaret Ellis")
+    replies.contact_reply_send(contact_request=by_email, author=staff, text="Hello Margaret.")
+    replies.contact_message_receive(
+        contact_request=by_email,
+        message_id="<m1@example.org>",
+        subject="Re",
+        text="Thanks",
+        in_reply_to="",
+        not_stored="",
+    )
+    services.contact_note_add(contact_request=by_phone, author=staff, text="Spoke.", call_outcome="spoke")
+    services.contact_request_assign(contact_request=by_phone, actor=staff, assignee=staff)
+    services.request_view_record(contact_request=by_phone, viewer=staff)
+    someone_else = make_request(phone="01632 960 999", name="Someone Else")
+    services.contact_note_add(contact_request=someone_else, author=staff, text="Other.", call_outcome="spoke")
+    return {"requests": [by_email, by_phone], "other": someone_else, "staff": staff}
+
+
+def rows_in_database(requests) -> dict[str, set[int]]:
+    ids = [item.pk for item in requests]
+    found = {}
+    for model in data_rights.personal_models():
+        if model is ContactRequest:
+            found[model._meta.label_lower] = set(
+                model.objects.filter(pk__in=ids).values_list("pk", flat=True)
+            )
+            continue
+        field = next(
+            f.name
+            for f in model._meta.get_fields()
+            if isinstance(f, models.ForeignKey) and f.related_model is ContactRequest
+        )
+        found[model._meta.label_lower] = set(
+            model.objects.filter(**{f"{field}__in": ids}).values_list("pk", flat=True)
+        )
+    return found
+
+
+def test_the_tables_checked_are_every_support_table_that_points_at_a_request():
+    labels = {model._meta.label_lower for model in data_rights.personal_models()}
+    assert labels == {
+        "support.contactrequest",
+        "support.contactnote",
+        "support.statuschange",
+        "support.contactmessage",
+        "support.requestview",
+    }
+
+
+def test_the_json_export_holds_every_row_the_database_has_for_them_table_by_table(client, person):
+    client.force_login(person["staff"])
+    response = client.post(
+        PERSON_URL, {"email": "margaret@example.org", "phone": "01632 960114", "format": "json"}
+    )
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    exported = json.loads(response.content)
+    expected = rows_in_database(person["requests"])
+    assert {label: {row["pk"] for row in rows} for label, rows in exported.items()} == expected
+    for label, pks in expected.items():
+        assert pks, f"the fixture should have a row in {label}"
+    # Every field of each row is there: the message text, the note, the email thread.
+    texts = json.dumps(exported)
+    assert "Private health details." in texts and "Spoke." in texts and "Hello Margaret." in texts
+    assert "Other." not in texts and "Someone Else" not in texts
+
+
+def test_the_html_page_lists_their_requests_messages_notes_and_history(client, person):
+    client.force_login(person["staff"])
+    page = client.post(PERSON_URL, {"phone": "01632 960 114"}).content.decode()
+    assert person["requests"][1].reference in page
+    assert "Spoke." in page and "Assigned to" in page
+    assert person["other"].reference not in page
+
+
+def test_erasure_needs_the_typed_word_and_a_second_confirmation_for_open_requests(client, person, caplog):
+    client.force_login(person["staff"])
+    data = {"email": "margaret@example.org", "phone": "01632 960 114", "erase": "1"}
+    refused = client.post(PERSON_URL, {**data, "confirmation": "yes"})
+    assert refused.status_code == 400 and "Type ERASE in capitals" in refused.content.decode()
+    refused = client.post(PERSON_URL, {**data, "confirmation": "ERASE"})
+    assert refused.status_code == 400 and "2 of their requests are still open" in refused.content.decode()
+    assert ContactRequest.objects.count() == 3
+
+    with caplog.at_level(logging.INFO, logger="security"):
+        done = client.post(PERSON_URL, {**data, "confirmation": "ERASE", "open_confirmed": "on"})
+    assert done.status_code == 302
+    assert all(not pks for pks in rows_in_database(person["requests"]).values())
+    assert list(ContactRequest.objects.all()) == [person["other"]]
+    record = Erasure.objects.get()
+    assert (
+        record.erased_by == person["staff"]
+        and record.requests_deleted == 2
+        and record.open_requests_deleted == 2
+    )
+    assert (
+        record.rows_deleted == sum(len(pks) for pks in rows_in_database([]).values()) + 2 + 7
+    )  # counted below
+    log = "\n".join(caplog.messages)
+    assert "event=support.erasure" in log and "margaret" not in log.lower()
+
+
+def test_the_erasure_record_counts_every_row_it_removed(person):
+    before = sum(len(pks) for pks in rows_in_database(person["requests"]).values())
+    record = data_rights.erase(
+        user=person["staff"], email="margaret@example.org", confirmation="ERASE", open_confirmed=True
+    )
+    assert record.rows_deleted == before
+    assert {field.name for field in Erasure._meta.get_fields()} == {
+        "id", "erased_by", "erased_at", "requests_deleted", "rows_deleted", "open_requests_deleted"
+    }  # fmt: skip
+
+
+def test_only_the_support_team_can_export_or_erase(client, person):
+    outsider = nurse()
+    with pytest.raises(PermissionDenied):
+        data_rights.subject_access(user=outsider, email="margaret@example.org")
+    with pytest.raises(PermissionDenied):
+        data_rights.erase(
+            user=outsider, email="margaret@example.org", confirmation="ERASE", open_confirmed=True
+        )
+    client.force_login(outsider)
+    assert client.post(PERSON_URL, {"email": "margaret@example.org", "format": "json"}).status_code == 403
+    assert ContactRequest.objects.count() == 3
+
+
+def test_each_opening_of_a_request_page_is_recorded_and_listed(client, caplog):
+    contact_request = make_request()
+    jo = support_user(first_name="Jo", last_name="Patel")
+    sam = support_user(first_name="Sam", last_name="Lee")
+    url = f"/admin/support/contactrequest/{contact_request.pk}/change/"
+    with caplog.at_level(logging.INFO, logger="security"):
+        for viewer in (jo, sam, jo):
+            client.force_login(viewer)
+            assert client.get(url).status_code == 200
+    views = list(RequestView.objects.filter(contact_request=contact_request).order_by("at", "id"))
+    assert [view.viewer for view in views] == [jo, sam, jo]
+    assert sum("event=support.request_viewed" in message for message in caplog.messages) == 3
+    page = client.get(url).content.decode()
+    assert page.count("Jo Patel, ") >= 2 and "Sam Lee, " in page
+
+    client.force_login(nurse())
+    assert client.get(url).status_code == 403
+    assert RequestView.objects.filter(contact_request=contact_request).count() == 4  # Jo's last look only
