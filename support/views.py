@@ -13,7 +13,7 @@ from core.security_log import security_event
 
 from . import antispam, services
 from .forms import ContactForm
-from .models import CONSENT_WORDING, ContactRequest
+from .models import CONSENT_WORDING, ContactRequest, RefusedSubmissions
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,9 @@ class ContactView(View):
         token_problem = antispam.form_token_problem(token)
         if honeypot or token_problem is antispam.TokenProblem.BOT:
             # Not stored. A person who was caught by mistake keeps what they typed.
-            security_event("contact.bot_rejected", reason="honeypot" if honeypot else "timing")
+            reason = "honeypot" if honeypot else "timing"
+            security_event("contact.bot_rejected", reason=reason)
+            RefusedSubmissions.count_one(reason)
             form.is_valid()
             return self.render_form(
                 request, form, status=400, problem=BOT_CHECK_MESSAGE.format(phone=settings.SUPPORT_PHONE)
@@ -63,6 +65,7 @@ class ContactView(View):
             return self.render_form(request, form, status=400, problem=EXPIRED_MESSAGE, already_typing=True)
         if antispam.rate_limited(request):
             security_event("contact.rate_limited")
+            RefusedSubmissions.count_one(RefusedSubmissions.Reason.RATE_LIMITED)
             # Give back what they wrote, so nothing is lost, with the phone number.
             context = {"page_title": "Please call us instead", "message": form.cleaned_data["message"]}
             return render(request, "support/rate_limited.html", context, status=429)

@@ -17,13 +17,13 @@ from core.links import tel_href
 from core.staff import staff_name
 
 from .. import services
-from ..models import ContactNote, ContactRequest
+from ..models import ContactNote, ContactRequest, RefusedSubmissions
 from .data_rights import person_view
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .forms import AssignForm, StatusForm, UrgentForm
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
 from .reply import reply_view
-from .summary import monthly_summary, summary_csv
+from .summary import chart_bars, monthly_summary, summary_csv
 from .timing import answer_by_text, short_time
 
 
@@ -419,12 +419,17 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         summaries = monthly_summary()
         if request.GET.get("format") == "csv":
             return summary_csv(summaries)
+        bars = chart_bars(summaries)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Support requests by month",
             "summaries": summaries,
+            "bars": bars,
+            "chart_months": f"{bars[0].label} to {bars[-1].label}",
             "topics": ContactRequest.Topic.labels,
             "whos": ContactRequest.Who.labels,
+            "outcomes": ContactRequest.Outcome.labels,
+            "refusal_reasons": RefusedSubmissions.Reason.labels,
         }
         return TemplateResponse(request, "admin/support/contactrequest/summary.html", context)

@@ -1,6 +1,7 @@
 from .audit import Erasure, RequestView
 from .contact_request import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
 from .message import CannedReply, ContactMessage
+from .refusals import RefusedSubmissions
 from .warning_phrase import WarningPhrase
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "ContactNote",
     "ContactRequest",
     "Erasure",
+    "RefusedSubmissions",
     "RequestView",
     "StatusChange",
     "WarningPhrase",

@@ -57,8 +57,10 @@ class ContactRequestQuerySet(models.QuerySet):
         )
 
     def summary_rows(self):
-        """(received_at, topic, who, first_response_at) of each request: no personal data."""
-        return self.values_list("received_at", "topic", "who", "first_response_at")
+        """What the monthly summary counts, for each request: no personal data."""
+        return self.values(
+            "received_at", "topic", "who", "first_response_at", "closed_at", "outcome", "urgent"
+        ).order_by()
 
     def purgeable(self, retention_days: int, now: datetime.datetime | None = None):
         now = now or timezone.now()

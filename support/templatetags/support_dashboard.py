@@ -29,3 +29,11 @@ def support_dashboard(context):
         ("New today", counts["new_today"], f"{changelist}?received_at__gte={start_of_today:%Y-%m-%d}"),
         ("Unassigned", counts["unassigned"], f"{changelist}?assigned=nobody"),
     ]
+
+
+@register.filter
+def counts(summary, method: str) -> list[int]:
+    """A month summary's counts of one kind (its `topic_counts`, `who_counts` ...), for the summary tables."""
+    if method not in {"topic_counts", "who_counts", "outcome_counts", "refused_counts"}:
+        raise ValueError(f"No such counts: {method}")
+    return getattr(summary, method)()

@@ -280,9 +280,10 @@ def test_monthly_summary_has_counts_and_no_personal_data(client):
     assert by_month["2026-10"]["Requests"] == "2"
     assert by_month["2026-10"]["Topic: Clinical trials"] == "2"
     assert by_month["2026-10"]["Who: I have been bereaved"] == "1"
-    assert by_month["2026-10"]["Median hours to first response"] == "14.0"  # median of 4 h and 24 h
+    # 4 working hours, and 10:00 to 10:00 the next day: 8 working hours. Median 6.
+    assert by_month["2026-10"]["Median working hours to first response"] == "6.0"
     assert by_month["2026-11"]["Topic: Emotional support"] == "1"
-    assert by_month["2026-11"]["Median hours to first response"] == ""
+    assert by_month["2026-11"]["Median working hours to first response"] == ""
     text = response.content.decode()
     assert "Brookes" not in text and "01632" not in text and "Private" not in text
     assert client.get(reverse("admin:support_contactrequest_summary")).status_code == 200

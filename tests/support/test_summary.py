@@ -1,0 +1,104 @@
+"""The monthly summary: months in words, outcomes, backlog, working-hours percentiles, urgent and spam counts."""
+
+import csv
+import datetime
+import io
+import zoneinfo
+
+import pytest
+import time_machine
+from django.core.cache import caches
+
+from support import services
+from support.admin.summary import chart_bars, monthly_summary
+from support.models import RefusedSubmissions
+from tests.factories import fresh
+from tests.support.factories import make_request, support_user
+from tests.support.helpers import CONTACT_URL, valid_post
+
+pytestmark = pytest.mark.django_db
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+SUMMARY_URL = "/admin/support/contactrequest/summary/"
+
+
+def at(*args):
+    return datetime.datetime(*args, tzinfo=LONDON)
+
+
+@pytest.fixture
+def history():
+    staff = fresh(support_user())
+    requests = []
+    # October 2026: ten requests, first answered after 1, 2 ... 10 working hours (Mondays to Fridays, 9 to 17).
+    for hours in range(1, 11):
+        with time_machine.travel(at(2026, 10, 5, 9, 0), tick=False):
+            contact_request = make_request(message="Coughing up blood." if hours == 1 else "A question.")
+        day, hour = divmod(hours, 8)
+        with time_machine.travel(at(2026, 10, 5 + day, 9 + hour, 0), tick=False):
+            services.contact_note_add(
+                contact_request=contact_request, author=staff, text="Called.", call_outcome="spoke"
+            )
+        requests.append(contact_request)
+    # Two closed in October, one in November; so seven are open at the end of October, six now.
+    for contact_request, when, outcome in [
+        (requests[0], at(2026, 10, 20, 10), "called_back"),
+        (requests[1], at(2026, 10, 21, 10), "spam"),
+        (requests[2], at(2026, 11, 3, 10), "referred"),
+    ]:
+        with time_machine.travel(when, tick=False):
+            services.contact_request_set_status(
+                contact_request=contact_request, actor=staff, to_status="closed", outcome=outcome
+            )
+    RefusedSubmissions.objects.create(month=datetime.date(2026, 10, 1), reason="honeypot", count=4)
+    return staff
+
+
+def test_the_figures_of_a_month(history):
+    with time_machine.travel(at(2026, 11, 23, 12), tick=False):
+        october = next(summary for summary in monthly_summary() if summary.key == "2026-10")
+    assert october.label == "October 2026"
+    assert october.total == 10 and october.urgent == 1
+    assert october.median_first_response_hours == 5.5
+    assert october.p90_first_response_hours == 9.1  # 90th percentile of 1..10 (inclusive method)
+    assert october.open_at_end == 8  # ten arrived, two closed in October
+    assert october.by_outcome == {"called_back": 1, "spam": 1, "referred": 1}
+    assert october.refused_total == 4
+
+
+def test_the_page_fits_shows_months_in_words_and_a_chart_with_the_same_figures(client, history):
+    client.force_login(history)
+    with time_machine.travel(at(2026, 11, 23, 12), tick=False):
+        client.force_login(history)
+        page = client.get(SUMMARY_URL).content.decode()
+        bars = chart_bars(monthly_summary())
+    assert "October 2026" in page and "2026-10" not in page
+    assert '<svg viewBox="0 0 720 230" role="img"' in page
+    assert [bar.value for bar in bars][-2:] == [10, 0] and len(bars) == 12
+    assert bars[0].label == "December 2025" and bars[-1].label == "November 2026"
+    assert "<title>October 2026: 10</title>" in page
+    assert "Alan Brookes" not in page and "01632" not in page and "Coughing" not in page
+
+
+def test_the_csv_has_the_new_columns(client, history):
+    with time_machine.travel(at(2026, 11, 23, 12), tick=False):
+        client.force_login(history)
+        response = client.get(SUMMARY_URL + "?format=csv")
+    rows = {row["Month"]: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    october = rows["2026-10"]
+    assert october["Urgent"] == "1" and october["Open at month end"] == "8"
+    assert october["90th percentile working hours to first response"] == "9.1"
+    assert october["Outcome: Spam"] == "1" and october["Refused: Filled in the hidden field"] == "4"
+    assert rows["2026-11"]["Open at month end"] == "7"
+
+
+def test_a_refused_form_is_counted_with_no_personal_data(client):
+    caches["default"].clear()
+    client.post(CONTACT_URL, valid_post(website="http://spam.example"))
+    counter = RefusedSubmissions.objects.get()
+    assert counter.reason == "honeypot" and counter.count == 1
+    assert {field.name for field in RefusedSubmissions._meta.get_fields()} == {
+        "id",
+        "month",
+        "reason",
+        "count",
+    }
