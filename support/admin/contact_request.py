@@ -181,7 +181,12 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
         def when(moment):
             return timezone.localtime(moment).strftime("%-d %b %Y, %H:%M")
 
-        lines = [
+        lines = []
+        if contact_request.urgent_alerted_at:
+            lines.append(f"Urgent: duty address alerted {when(contact_request.urgent_alerted_at)}.")
+        elif contact_request.urgent:
+            lines.append("Urgent: duty address alert not sent yet.")
+        lines += [
             f"Support inbox alerted {when(contact_request.staff_notified_at)}."
             if contact_request.staff_notified_at
             else "Support inbox alert not sent yet."

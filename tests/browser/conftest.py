@@ -72,3 +72,14 @@ def demo_site(roles):
     with override_settings(DEBUG=True):
         demo_accounts_load()
         call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real mail server on this machine, for the site to send through."""
+    from tests.smtp_sink import SmtpSink
+
+    with SmtpSink() as sink:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", sink.port, False
+        yield sink

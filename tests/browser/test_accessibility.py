@@ -99,8 +99,9 @@ def customised_admin_pages() -> dict[str, list[str]]:
     """Admin pages we customised, and the parts of them our own templates add."""
     chemotherapy = Article.objects.get(slug="chemotherapy")  # has an edit awaiting approval
     contact_request = ContactRequest.objects.order_by("pk").first()
+    email_request = ContactRequest.objects.exclude(email="").order_by("pk").first()
     return {
-        "/admin/": ["#review-dashboard"],
+        "/admin/": ["#review-dashboard", "#support-dashboard"],
         f"/admin/treatments/article/{chemotherapy.pk}/change/": [
             ".workflow-status",
             ".readability",
@@ -115,6 +116,12 @@ def customised_admin_pages() -> dict[str, list[str]]:
             "#content-main fieldset",
         ],
         "/admin/support/contactrequest/summary/": ["#content-main"],
+        "/admin/support/contactrequest/": ["#changelist-form", "#changelist-filter", ".object-tools"],
+        f"/admin/support/contactrequest/{email_request.pk}/reply/": ["#content-main"],
+        f"/admin/support/contactrequest/{contact_request.pk}/urgent/": ["#content-main"],
+        "/admin/support/contactrequest/person/": ["#content-main"],
+        "/admin/support/warningphrase/": ["#changelist-form"],
+        "/admin/support/cannedreply/": ["#changelist-form"],
     }
 
 
@@ -129,6 +136,19 @@ def test_our_admin_templates_have_no_serious_violations(visit, demo_site):
         context = {"include": [[region] for region in present]}
         if problems := violations(page, context=context, impacts={"serious", "critical"}):
             found[path] = problems
+    # Pages that come after a form: a person's data found, and a reply previewed.
+    page.goto("/admin/support/contactrequest/person/")
+    page.get_by_label("Their email address").fill(ContactRequest.objects.exclude(email="").first().email)
+    page.get_by_role("button", name="Find").click()
+    page.get_by_role("heading", name="Erase everything we hold about them").wait_for()
+    if problems := violations(page, context={"include": [["#content-main"]]}, impacts={"serious", "critical"}):
+        found["person found"] = problems
+    page.goto(f"/admin/support/contactrequest/{ContactRequest.objects.exclude(email='').first().pk}/reply/")
+    page.get_by_label("Your reply").fill("Hello {first_name}")
+    page.get_by_role("button", name="Preview").click()
+    page.locator(".reply-preview").wait_for()
+    if problems := violations(page, context={"include": [["#content-main"]]}, impacts={"serious", "critical"}):
+        found["reply preview"] = problems
     assert found == {}
 
 

@@ -12,22 +12,12 @@ from playwright.sync_api import expect
 
 from tests.browser.pages import sign_in
 from tests.factories import fresh
-from tests.smtp_sink import SmtpSink
 from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
 from treatments import services
 from treatments.models import ArticleNotification
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-
-
-@pytest.fixture
-def smtp_sink(settings):
-    """A real mail server on this machine, for the site to send through."""
-    with SmtpSink() as sink:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", sink.port, False
-        yield sink
 
 
 def test_typed_text_is_saved_submitted_and_previewed(visit, smtp_sink):
