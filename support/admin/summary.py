@@ -145,7 +145,9 @@ class Bar:
         return self.y - 5
 
 
-def chart_bars(summaries: list[MonthSummary], *, now: datetime.datetime | None = None, height: int = 160) -> list[Bar]:
+def chart_bars(
+    summaries: list[MonthSummary], *, now: datetime.datetime | None = None, height: int = 160
+) -> list[Bar]:
     """Requests per month for the last twelve months, as bars for the SVG chart (months with none included)."""
     by_month = {summary.month: summary.total for summary in summaries}
     month = _month_start(now or timezone.now())

@@ -4,23 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('support', '0016_data_rights'),
+        ("support", "0016_data_rights"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RefusedSubmissions',
+            name="RefusedSubmissions",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(help_text='The first day of the month.')),
-                ('reason', models.CharField(choices=[('honeypot', 'Filled in the hidden field'), ('timing', 'Sent too fast or with a forged form'), ('rate_limited', 'Too many from one address')], max_length=20)),
-                ('count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(help_text="The first day of the month.")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("honeypot", "Filled in the hidden field"),
+                            ("timing", "Sent too fast or with a forged form"),
+                            ("rate_limited", "Too many from one address"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'refused submissions',
-                'constraints': [models.UniqueConstraint(fields=('month', 'reason'), name='refused_submissions_month_reason')],
+                "verbose_name_plural": "refused submissions",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("month", "reason"), name="refused_submissions_month_reason"
+                    )
+                ],
             },
         ),
     ]

@@ -18,7 +18,9 @@ class RefusedSubmissions(models.Model):
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["month", "reason"], name="refused_submissions_month_reason")]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "reason"], name="refused_submissions_month_reason")
+        ]
         verbose_name_plural = "refused submissions"
 
     def __str__(self):

@@ -141,13 +141,17 @@ def test_our_admin_templates_have_no_serious_violations(visit, demo_site):
     page.get_by_label("Their email address").fill(ContactRequest.objects.exclude(email="").first().email)
     page.get_by_role("button", name="Find").click()
     page.get_by_role("heading", name="Erase everything we hold about them").wait_for()
-    if problems := violations(page, context={"include": [["#content-main"]]}, impacts={"serious", "critical"}):
+    if problems := violations(
+        page, context={"include": [["#content-main"]]}, impacts={"serious", "critical"}
+    ):
         found["person found"] = problems
     page.goto(f"/admin/support/contactrequest/{ContactRequest.objects.exclude(email='').first().pk}/reply/")
     page.get_by_label("Your reply").fill("Hello {first_name}")
     page.get_by_role("button", name="Preview").click()
     page.locator(".reply-preview").wait_for()
-    if problems := violations(page, context={"include": [["#content-main"]]}, impacts={"serious", "critical"}):
+    if problems := violations(
+        page, context={"include": [["#content-main"]]}, impacts={"serious", "critical"}
+    ):
         found["reply preview"] = problems
     assert found == {}
 
