@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .citations import citation_problems
 from .sanitise import html_to_text, sanitise_html
 
 LONG_SENTENCE_WORDS = 25
@@ -117,6 +118,16 @@ def content_findings(body: str, sources: list[dict]) -> list[Finding]:
         words = len(sentence.split())
         if words > LONG_SENTENCE_WORDS:
             findings.append(Finding("long-sentence", f"A sentence of {words} words: “{sentence[:80]}…”"))
+    citations = citation_problems(html, len(sources))
+    for number in citations.missing:
+        findings.append(
+            Finding(
+                "citation-missing",
+                f"The text cites [{number}], but there is no source {number}: approval is refused until it is fixed.",
+            )
+        )
+    for number in citations.uncited:
+        findings.append(Finding("citation-unused", f"Nothing in the text cites source {number}."))
     for number, source in enumerate(sources, 1):
         if not source.get("year"):
             findings.append(Finding("source-year", f"Source {number} has no year."))

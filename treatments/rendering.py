@@ -8,6 +8,7 @@ import datetime
 
 from django.template.loader import render_to_string
 
+from .citations import link_citations
 from .sanitise import add_section_anchors, sanitise_html
 
 
@@ -25,6 +26,11 @@ def source_records(sources: list[dict]) -> list[dict]:
 
 
 def render_version_fragments(*, body: str, sources: list[dict]) -> dict:
-    body_html, sections = add_section_anchors(sanitise_html(body))
-    sources_html = render_to_string("treatments/includes/sources.html", {"sources": source_records(sources)})
+    cited_html, places = link_citations(sanitise_html(body), len(sources))
+    body_html, sections = add_section_anchors(cited_html)
+    records = [
+        {**record, "number": number, "cited_at": places.get(number, [])}
+        for number, record in enumerate(source_records(sources), 1)
+    ]
+    sources_html = render_to_string("treatments/includes/sources.html", {"sources": records})
     return {"body_html": body_html, "sections": sections, "sources_html": sources_html.strip()}

@@ -27,13 +27,18 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
+    "a": {"href", "title", "id"},
+    "sup": {"class"},
+    "span": {"class"},
     "h2": {"id"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "reversed"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
 }
+
+# Classes our own markup uses (citations); no other class survives, and no style attribute.
+ALLOWED_CLASSES = {"citation", "visually-hidden"}
 
 # Relative URLs pass; absolute ones must use one of these.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -50,6 +55,9 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
             return None
     if attribute == "id" and not _ANCHOR_ID.match(value):
         return None
+    if attribute == "class":
+        kept = [name for name in value.split() if name in ALLOWED_CLASSES]
+        return " ".join(kept) or None
     return value
 
 

@@ -17,6 +17,7 @@ from core.page_cache import public_pages_changed
 from core.security_log import security_event
 
 from . import notifications, workflow
+from .citations import citation_problems
 from .models import (
     Article,
     ArticleEdit,
@@ -222,6 +223,13 @@ def article_approve(
 
     editors = article.draft_editor_ids()  # before the new version moves the line
     snapshot = article_approvable_content(article)
+    missing = citation_problems(snapshot["body"], len(snapshot["sources"])).missing
+    if missing:
+        numbers = ", ".join(f"[{number}]" for number in missing)
+        raise WorkflowError(
+            f"The text cites {numbers}, but the article has {len(snapshot['sources'])} source"
+            f"{'' if len(snapshot['sources']) == 1 else 's'}. Add the source or correct the number before approving."
+        )
     previous = article.versions.order_by("-number").values_list("number", flat=True).first() or 0
     now = timezone.now()
     body_text = searchable_text(html_to_text(snapshot["body"]))
