@@ -24,6 +24,14 @@ class ArticleQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.exclude(status=Status.ARCHIVED).filter(next_review_due_on__lt=today)
 
+    def sources_need_a_look(self):
+        """Articles with a source whose link is broken, moved or silent, however far off their review is."""
+        return (
+            self.exclude(status=Status.ARCHIVED)
+            .filter(sources__link_status__in=["moved", "broken", "no_answer"])
+            .distinct()
+        )
+
     def review_due_within(self, days: int, today: datetime.date | None = None):
         """Not yet overdue, but due within `days` days."""
         today = today or timezone.localdate()

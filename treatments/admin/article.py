@@ -58,10 +58,51 @@ class SourceInline(admin.StackedInline):
 
     model = Source
     extra = 0
-    fields = [("position", "year"), "authors", "title", "publisher", "volume_pages", ("url", "accessed_on")]
+    fields = [
+        ("position", "year"),
+        "authors",
+        "title",
+        "publisher",
+        "volume_pages",
+        ("url", "accessed_on"),
+        ("doi", "pubmed_id"),
+        "link_check",
+    ]
+    readonly_fields = ["link_check"]
     verbose_name = "source"
     verbose_name_plural = "sources (numbered in this order)"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="link last checked")
+    def link_check(self, source):
+        """What check_sources found at the link; a problem in words a nurse can act on."""
+        if not source.url:
+            return "No link."
+        if not source.link_checked_at:
+            return "Not checked yet (links are checked daily)."
+        when = timezone.localtime(source.link_checked_at).strftime("%-d %b %Y")
+        if source.link_status == Source.LinkStatus.WORKS:
+            return f"Worked on {when}."
+        if source.link_status == Source.LinkStatus.MOVED:
+            return format_html(
+                '<strong class="review-overdue">Moved</strong> (checked {}): it now goes to <a href="{}">{}</a>. '
+                "Check it is the same document and update the link.",
+                when,
+                source.link_moved_to,
+                source.link_moved_to,
+            )
+        if source.link_status == Source.LinkStatus.BROKEN:
+            return format_html(
+                '<strong class="review-overdue">Broken</strong> (checked {}): the site answered {}. '
+                "Find where the document is now, or another source.",
+                when,
+                source.link_status_code,
+            )
+        return format_html(
+            '<strong class="review-overdue">Did not answer</strong> (checked {}): {}.',
+            when,
+            source.link_error,
+        )
 
 
 class ResourceInline(admin.TabularInline):

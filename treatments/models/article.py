@@ -12,6 +12,7 @@ import functools
 import uuid
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -183,6 +184,13 @@ class Article(RejectNulBytesMixin, models.Model):
         }
 
 
+DOI_VALIDATOR = RegexValidator(
+    r"^10\.\d{4,9}/[^\s]+$",
+    "A DOI starts with “10.”, then digits, a slash and the item's own part, with no spaces.",
+)
+PUBMED_VALIDATOR = RegexValidator(r"^[1-9]\d{0,8}$", "A PubMed ID is a number of up to nine digits.")
+
+
 class Source(RejectNulBytesMixin, models.Model):
     """One numbered reference in an article's working copy."""
 
@@ -208,12 +216,57 @@ class Source(RejectNulBytesMixin, models.Model):
     )
     url = models.URLField("link", max_length=500, blank=True)
     accessed_on = models.DateField(null=True, blank=True, help_text="When the link was last checked.")
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[DOI_VALIDATOR],
+        help_text="e.g. “10.1016/S0140-6736(20)32714-8”: shown as a doi.org link.",
+    )
+    pubmed_id = models.CharField(
+        "PubMed ID",
+        max_length=9,
+        blank=True,
+        validators=[PUBMED_VALIDATOR],
+        help_text="The PMID, digits only, e.g. “33485464”: shown as a PubMed link.",
+    )
+
+    # What check_sources last found at the link (never edited by hand).
+    class LinkStatus(models.TextChoices):
+        WORKS = "works", "Works"
+        MOVED = "moved", "Moved permanently"
+        BROKEN = "broken", "Broken"
+        NO_ANSWER = "no_answer", "Did not answer"
+
+    link_status = models.CharField(max_length=12, choices=LinkStatus.choices, blank=True, editable=False)
+    link_status_code = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    link_moved_to = models.URLField(max_length=500, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    link_error = models.CharField(max_length=100, blank=True, editable=False)
+
+    NEEDS_A_LOOK = (LinkStatus.MOVED, LinkStatus.BROKEN, LinkStatus.NO_ANSWER)
 
     class Meta:
         ordering = ["position", "id"]
+        indexes = [
+            models.Index(
+                fields=["link_status"],
+                condition=~Q(link_status__in=["", "works"]),
+                name="source_link_needs_look",
+            ),
+        ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A changed link has not been checked yet: forget what was found at the old one.
+        if self.pk and "url" in (kwargs.get("update_fields") or ["url"]):
+            previous = Source.objects.filter(pk=self.pk).values_list("url", flat=True).first()
+            if previous is not None and previous != self.url:
+                self.link_status, self.link_status_code, self.link_moved_to = "", None, ""
+                self.link_checked_at, self.link_error = None, ""
+        super().save(*args, **kwargs)
 
     def as_dict(self) -> dict:
         return {
@@ -224,6 +277,8 @@ class Source(RejectNulBytesMixin, models.Model):
             "volume_pages": self.volume_pages,
             "url": self.url,
             "accessed_on": self.accessed_on.isoformat() if self.accessed_on else "",
+            "doi": self.doi,
+            "pubmed_id": self.pubmed_id,
         }
 
 

@@ -26,6 +26,7 @@ def review_dashboard(context):
             articles.awaiting_approval().exclude(pk__in=[a.pk for a in waiting_for_you])
         ),
         "overdue": list(articles.review_overdue()),
+        "sources_need_a_look": list(articles.sources_need_a_look()),
         "due_soon": list(articles.review_due_within(days=DUE_SOON_DAYS)),
         "mostly_unhelpful": list(Article.objects.mostly_unhelpful().only("title", "next_review_due_on")),
         "due_soon_days": DUE_SOON_DAYS,

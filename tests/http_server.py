@@ -1,0 +1,59 @@
+"""A small local web server whose pages answer 200, 301, 404, 500, or never: for checking links."""
+
+import http.server
+import threading
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def _answer(self, body: bool):
+        path = self.path.split("?")[0]
+        if path.startswith("/ok"):
+            self.send_response(200)
+        elif path == "/moved":
+            self.send_response(301)
+            self.send_header("Location", "/ok-new-home")
+        elif path == "/temporary":
+            self.send_response(302)
+            self.send_header("Location", "/ok")
+        elif path == "/gone":
+            self.send_response(404)
+        elif path == "/error":
+            self.send_response(500)
+        elif path == "/no-head":
+            self.send_response(405 if self.command == "HEAD" else 200)
+        elif path == "/never":
+            self.server.stop.wait()  # holds the connection open, answering nothing, until shutdown
+            return
+        else:
+            self.send_response(404)
+        self.send_header("Content-Length", "2" if body else "0")
+        self.end_headers()
+        if body:
+            self.wfile.write(b"ok")
+
+    def do_HEAD(self):
+        self._answer(body=False)
+
+    def do_GET(self):
+        self._answer(body=True)
+
+    def log_message(self, *args):
+        pass
+
+
+class LinkServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.stop = threading.Event()
+        self.base = f"http://127.0.0.1:{self.server_address[1]}"
+
+    def __enter__(self):
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.shutdown()
+        self.server_close()
