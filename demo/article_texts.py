@@ -68,7 +68,12 @@ ARTICLES = [
         "body": """
 <h2>What immunotherapy is</h2>
 <p>Your immune system protects your body from illness. Cancer cells can hide from it, or switch off the immune cells that would attack them.</p>
-<p>Immunotherapy is a treatment that helps your immune system find cancer cells and attack them again.</p>
+<p>Immunotherapy is a treatment that helps your immune system find cancer cells and attack them again [3, 4].</p>
+<blockquote class="key-facts"><ul>
+<li>Immunotherapy helps your own immune system attack mesothelioma.</li>
+<li>It is given through a drip, usually every 2 to 3 weeks.</li>
+<li>Tell your team about any new symptom straight away.</li>
+</ul></blockquote>
 <h2>Types of immunotherapy</h2>
 <p>The type used most for mesothelioma is called a <strong>checkpoint inhibitor</strong>. A checkpoint is a switch on an immune cell. Cancer cells can press this switch to turn the immune cell off. Checkpoint inhibitors block the switch, so the immune cell keeps working.</p>
 <ul>
@@ -79,7 +84,7 @@ ARTICLES = [
 <p>Other types, such as cancer vaccines and CAR-T cell therapy, are mostly used in research studies (clinical trials).</p>
 <h2>Who may have it</h2>
 <p>Your specialist team will talk to you about whether immunotherapy is right for you. It is often offered when surgery cannot remove the mesothelioma.</p>
-<p>In a large study, people with pleural mesothelioma who had nivolumab with ipilimumab as their first treatment lived for about 18 months on average. People who had chemotherapy lived for about 14 months on average. Everyone is different, so ask your team what this means for you.</p>
+<p>In a large study, people with pleural mesothelioma who had nivolumab with ipilimumab as their first treatment lived for about 18 months on average. People who had chemotherapy lived for about 14 months on average [1]. Everyone is different, so ask your team what this means for you.</p>
 <h2>How it is given</h2>
 <p>You have immunotherapy through a drip into a vein (an intravenous drip). This usually happens every 2 to 3 weeks in a hospital day unit.</p>
 <p>How often you have it, and for how long, depends on the drug, how your body reacts and whether it is working.</p>
@@ -93,6 +98,10 @@ ARTICLES = [
 <li>swelling and soreness (inflammation) in organs such as the lungs, bowel, liver or hormone glands</li>
 </ul>
 <p><strong>Tell your team straight away about any new symptom</strong>, even if it seems small. Side effects are easier to treat when they are found early.</p>
+<blockquote class="patient-quote">
+<p>I was frightened before my first drip. The nurse went through each step with me, and I knew who to ring if I felt unwell.</p>
+<p>— Pat, who has pleural mesothelioma</p>
+</blockquote>
 <h2>Questions to ask your specialist</h2>
 <ul>
 <li>Which immunotherapy would I have, and why?</li>

@@ -16,6 +16,7 @@ ARTICLE_EDITOR = {
             "bulletedList",
             "numberedList",
             "blockQuote",
+            "style",
             "|",
             "insertTable",
             "imageUpload",
@@ -40,4 +41,13 @@ ARTICLE_EDITOR = {
     "image": {"toolbar": ["imageTextAlternative", "|", "toggleImageCaption"]},
     "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
     "link": {"defaultProtocol": "https://"},
+    # Two kinds of box, applied to a quote block ("Styles" menu); the page shows them
+    # as a labelled "Key facts" box and as a quote with who said it (treatments/boxes.py).
+    "style": {
+        "definitions": [
+            {"name": "Key facts box", "element": "blockquote", "classes": ["key-facts"]},
+            {"name": "Patient or carer quote", "element": "blockquote", "classes": ["patient-quote"]},
+        ]
+    },
+    "htmlSupport": {"allow": [{"name": "blockquote", "classes": ["key-facts", "patient-quote"]}]},
 }

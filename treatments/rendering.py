@@ -8,6 +8,7 @@ import datetime
 
 from django.template.loader import render_to_string
 
+from .boxes import render_boxes
 from .citations import link_citations
 from .sanitise import add_section_anchors, sanitise_html
 
@@ -26,7 +27,7 @@ def source_records(sources: list[dict]) -> list[dict]:
 
 
 def render_version_fragments(*, body: str, sources: list[dict]) -> dict:
-    cited_html, places = link_citations(sanitise_html(body), len(sources))
+    cited_html, places = link_citations(render_boxes(sanitise_html(body)), len(sources))
     body_html, sections = add_section_anchors(cited_html)
     records = [
         {**record, "number": number, "cited_at": places.get(number, [])}

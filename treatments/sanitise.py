@@ -21,7 +21,7 @@ ALLOWED_TAGS = {
     "h2", "h3", "h4",
     "ul", "ol", "li",
     "a",
-    "blockquote",
+    "blockquote", "aside",
     "figure", "figcaption", "img",
     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
 }  # fmt: skip
@@ -30,6 +30,10 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "id"},
     "sup": {"class"},
     "span": {"class"},
+    "blockquote": {"class"},
+    "aside": {"class", "aria-labelledby"},
+    "figure": {"class"},
+    "p": {"class", "id"},
     "h2": {"id"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "reversed"},
@@ -37,8 +41,8 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
 }
 
-# Classes our own markup uses (citations); no other class survives, and no style attribute.
-ALLOWED_CLASSES = {"citation", "visually-hidden"}
+# Classes our own markup uses (citations, the two boxes); no other class survives, and no style attribute.
+ALLOWED_CLASSES = {"citation", "visually-hidden", "key-facts", "key-facts-title", "patient-quote"}
 
 # Relative URLs pass; absolute ones must use one of these.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -53,7 +57,7 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
         media_url = settings.MEDIA_URL
         if not value.startswith(media_url) or value.startswith("//"):
             return None
-    if attribute == "id" and not _ANCHOR_ID.match(value):
+    if attribute in ("id", "aria-labelledby") and not _ANCHOR_ID.match(value):
         return None
     if attribute == "class":
         kept = [name for name in value.split() if name in ALLOWED_CLASSES]
