@@ -58,12 +58,18 @@ def _require(user: AbstractBaseUser) -> None:
 
 
 def personal_models() -> list[type[models.Model]]:
-    """ContactRequest and every support model whose rows belong to one request."""
+    """
+    ContactRequest and every support model whose rows belong to one request (deleted
+    with it). Rows that only point at a request and outlive it (enquiry tags: no
+    personal data) are not among them.
+    """
     related = [
         model
         for model in apps.get_app_config("support").get_models()
         if any(
-            isinstance(field, models.ForeignKey) and field.related_model is ContactRequest
+            isinstance(field, models.ForeignKey)
+            and field.related_model is ContactRequest
+            and field.remote_field.on_delete is models.CASCADE
             for field in model._meta.get_fields()
         )
     ]

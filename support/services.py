@@ -14,7 +14,7 @@ from django.utils import timezone
 from core.security_log import security_event
 
 from . import urgency, workflow, working_hours
-from .models import CONSENT_WORDING, ContactNote, ContactRequest, RequestView, StatusChange
+from .models import CONSENT_WORDING, ContactNote, ContactRequest, EnquiryTag, RequestView, StatusChange
 from .notifications import notify_contact_request
 from .roles import support_team
 
@@ -228,3 +228,30 @@ def request_view_record(*, contact_request: ContactRequest, viewer: AbstractBase
     view = RequestView.objects.create(contact_request=contact_request, viewer=viewer)
     security_event("support.request_viewed", user_id=viewer.pk, request_id=contact_request.pk)
     return view
+
+
+def enquiry_tag_set(
+    *,
+    contact_request: ContactRequest,
+    actor: AbstractBaseUser,
+    article_id: int | None = None,
+    missing_topic: str = "",
+) -> EnquiryTag | None:
+    """
+    Record what answered a request (a treatment page) or what no page covers (a
+    short topic), for the content plan. Replaces an earlier tag; neither clears it.
+    """
+    _require(workflow.CHANGE, actor)
+    missing_topic = " ".join(missing_topic.split())
+    if article_id and missing_topic:
+        raise SupportWorkflowError(
+            "Choose the page that answered it, or say that no page covers it: not both."
+        )
+    if not article_id and not missing_topic:
+        EnquiryTag.objects.filter(contact_request=contact_request).delete()
+        return None
+    tag, _ = EnquiryTag.objects.update_or_create(
+        contact_request=contact_request,
+        defaults={"article_id": article_id, "missing_topic": missing_topic, "tagged_by": actor},
+    )
+    return tag

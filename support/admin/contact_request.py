@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
@@ -334,14 +335,23 @@ class ContactRequestAdmin(QuickActionCheckboxMixin, admin.ModelAdmin):
             ),
         )
 
-    def _set_status(self, request, contact_requests, *, status, outcome=""):
-        self._each(
-            request,
-            contact_requests,
-            lambda contact_request: services.contact_request_set_status(
+    def _set_status(
+        self, request, contact_requests, *, status, outcome="", answered_by=None, missing_topic=""
+    ):
+        @transaction.atomic
+        def change(contact_request):
+            services.contact_request_set_status(
                 contact_request=contact_request, actor=request.user, to_status=status, outcome=outcome
-            ),
-        )
+            )
+            if answered_by or missing_topic.strip():
+                services.enquiry_tag_set(
+                    contact_request=contact_request,
+                    actor=request.user,
+                    article_id=answered_by.pk if answered_by else None,
+                    missing_topic=missing_topic,
+                )
+
+        self._each(request, contact_requests, change)
 
     @staticmethod
     def _each(request, contact_requests, change) -> None:

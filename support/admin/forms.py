@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 
 from core.staff import staff_name
 
-from ..models import ContactRequest
+from ..models import ContactRequest, EnquiryTag
 from ..roles import support_team
 from ..workflow import MOVES, next_statuses
 
@@ -24,7 +24,8 @@ class AssignForm(forms.Form):
 class StatusForm(forms.Form):
     """
     The new status, from the workflow table: for one request, only the moves its
-    status allows; for several at once, every status a move can lead to.
+    status allows; for several at once, every status a move can lead to. On
+    closing, optionally what answered it, for the content plan.
     """
 
     status = forms.ChoiceField(label="New status")
@@ -33,16 +34,37 @@ class StatusForm(forms.Form):
         choices=[("", "—"), *ContactRequest.Outcome.choices],
         required=False,
     )
+    answered_by = forms.ModelChoiceField(
+        label="On closing: the treatment page that answered it (optional)",
+        queryset=EnquiryTag._meta.get_field("article").related_model.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+    missing_topic = forms.CharField(
+        label="Or: no page covers this. What was it about? (a few words, no names)",
+        max_length=80,
+        required=False,
+    )
 
     def __init__(self, *args, from_status: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         statuses = next_statuses(from_status) if from_status else list(MOVES)
         self.fields["status"].choices = [(status.value, status.label) for status in statuses]
+        articles = EnquiryTag._meta.get_field("article").related_model.objects
+        self.fields["answered_by"].queryset = articles.public().order_by("title")
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("status") == ContactRequest.Status.CLOSED and not cleaned.get("outcome"):
             self.add_error("outcome", "Choose an outcome to close a request.")
+        if cleaned.get("answered_by") and cleaned.get("missing_topic", "").strip():
+            self.add_error(
+                "missing_topic", "Choose the page that answered it, or say no page covers it: not both."
+            )
+        if cleaned.get("status") != ContactRequest.Status.CLOSED and (
+            cleaned.get("answered_by") or cleaned.get("missing_topic", "").strip()
+        ):
+            self.add_error("status", "What answered a request is recorded when it is closed.")
         return cleaned
 
 

@@ -1,5 +1,6 @@
 from .audit import Erasure, RequestView
 from .contact_request import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
+from .enquiry_tag import EnquiryTag
 from .message import CannedReply, ContactMessage
 from .refusals import RefusedSubmissions
 from .warning_phrase import WarningPhrase
@@ -10,6 +11,7 @@ __all__ = [
     "ContactMessage",
     "ContactNote",
     "ContactRequest",
+    "EnquiryTag",
     "Erasure",
     "RefusedSubmissions",
     "RequestView",

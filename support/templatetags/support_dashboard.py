@@ -1,9 +1,12 @@
+import datetime
+
 from django import template
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import ContactRequest
+from ..models import ContactRequest, EnquiryTag
 
 register = template.Library()
 
@@ -37,3 +40,25 @@ def counts(summary, method: str) -> list[int]:
     if method not in {"topic_counts", "who_counts", "outcome_counts", "refused_counts"}:
         raise ValueError(f"No such counts: {method}")
     return getattr(summary, method)()
+
+
+CONTENT_GAP_DAYS = 90
+
+
+@register.simple_tag(takes_context=True)
+def content_gaps(context):
+    """
+    What people asked the support line that no treatment page covers, by count,
+    for the editors' dashboard: topics typed by support staff, never who asked.
+    """
+    if not context["request"].user.has_perm("treatments.view_article"):
+        return None
+    since = timezone.now() - datetime.timedelta(days=CONTENT_GAP_DAYS)
+    return list(
+        EnquiryTag.objects.filter(tagged_at__gte=since)
+        .exclude(missing_topic="")
+        .annotate(topic=Lower("missing_topic"))
+        .values("topic")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "topic")[:20]
+    )
