@@ -4,21 +4,27 @@ Site search over approved content only.
 On PostgreSQL each approved version stores a weighted tsvector (title A,
 summary B, body C, sources D) written when it is approved, with a GIN index;
 a query ranks public articles by their live version's vector and highlights
-a snippet of the body. Elsewhere (SQLite in development) a plain substring
-match stands in.
+a snippet of the body. Elsewhere (SQLite in development) a substring match
+stands in, ranking title matches above summary above body.
+
+When a search finds nothing, PostgreSQL suggests a spelling from the words of
+the public pages (pg_trgm similarity) and shows what that finds; the words of
+searches that found nothing are counted by day (nothing else about who searched).
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import Count, F, Q, TextField, Value, Window
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, TextField, Value, When, Window
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .diff import format_source
-from .models import Article
+from .models import Article, ArticleVersion, SearchWord, UnfoundSearch
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -172,7 +178,91 @@ def search_articles(terms: SearchTerms) -> SearchResults:
                 | Q(live_version__body_text__icontains=option)
             )
         condition &= any_option
-    articles = list(public.filter(condition).order_by("live_version__title")[:RESULTS_SHOWN])
+    # Ranked as the full-text search weighs them: a word in the title counts most.
+    in_title, in_summary = Q(), Q()
+    for word in terms.words:
+        in_title &= Q(live_version__title__icontains=word)
+        in_summary &= Q(live_version__summary__icontains=word)
+    score = Case(When(in_title, then=3), When(in_summary, then=2), default=1, output_field=IntegerField())
+    articles = list(
+        public.filter(condition)
+        .annotate(score=score)
+        .order_by("-score", "live_version__title")[:RESULTS_SHOWN]
+    )
     for article in articles:
         article.snippet = highlighted(article.live_version.summary)
     return SearchResults.of(articles)
+
+
+# --- "Did you mean …?" and what readers could not find ------------------------------
+
+_WORD = re.compile(r"[^\W\d_]{3,40}")
+SUGGESTION_SIMILARITY = 0.3
+UNFOUND_KEEP_DAYS = 90
+
+
+def search_words_refresh() -> int:
+    """Rebuild the list of words on the public pages. Returns how many there are."""
+    words: set[str] = set()
+    live = ArticleVersion.objects.filter(pk__in=Article.objects.public().values("live_version"))
+    for title, summary, body_text in live.values_list("title", "summary", "body_text").iterator():
+        words.update(match.lower() for match in _WORD.findall(f"{title} {summary} {body_text}"))
+    with transaction.atomic():
+        SearchWord.objects.all().delete()
+        SearchWord.objects.bulk_create([SearchWord(word=word) for word in sorted(words)], batch_size=1000)
+    return len(words)
+
+
+def suggestion(terms: SearchTerms) -> str | None:
+    """A respelling of the query from the public pages' words, or None (PostgreSQL only)."""
+    if terms.empty or not uses_postgres_search():
+        return None
+    known = set(SearchWord.objects.filter(word__in=terms.words).values_list("word", flat=True))
+    corrected, changed = [], False
+    try:
+        with connection.cursor() as cursor:
+            for word in terms.words:
+                if word in known or word.isdigit() or len(word) < 3:
+                    corrected.append(word)
+                    continue
+                cursor.execute(
+                    "SELECT word FROM treatments_searchword WHERE similarity(word, %s) >= %s "
+                    "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
+                    [word, SUGGESTION_SIMILARITY, word],
+                )
+                row = cursor.fetchone()
+                corrected.append(row[0] if row else word)
+                changed |= bool(row)
+    except DatabaseError:  # pg_trgm missing: no suggestion rather than no search
+        return None
+    return " ".join(corrected) if changed else None
+
+
+def unfound_search_record(terms: SearchTerms, today: datetime.date | None = None) -> None:
+    """Count a search that found nothing: its words and the day, nothing else. Never raises."""
+    if terms.empty:
+        return
+    today = today or timezone.localdate()
+    query = " ".join(terms.words)[:200]
+    try:
+        with transaction.atomic():
+            if not UnfoundSearch.objects.filter(day=today, query=query).update(count=F("count") + 1):
+                try:
+                    with transaction.atomic():
+                        UnfoundSearch.objects.create(day=today, query=query)
+                except IntegrityError:  # counted by another request at the same moment
+                    UnfoundSearch.objects.filter(day=today, query=query).update(count=F("count") + 1)
+            UnfoundSearch.objects.filter(day__lt=today - datetime.timedelta(days=UNFOUND_KEEP_DAYS)).delete()
+    except DatabaseError:
+        pass
+
+
+def unfound_this_month(limit: int = 10, today: datetime.date | None = None) -> list[dict]:
+    """The searches that found nothing most often this month, for the review dashboard."""
+    today = today or timezone.localdate()
+    return list(
+        UnfoundSearch.objects.filter(day__gte=today.replace(day=1))
+        .values("query")
+        .annotate(times=Sum("count"))
+        .order_by("-times", "query")[:limit]
+    )

@@ -31,7 +31,7 @@ from .models import (
 )
 from .rendering import render_version_fragments
 from .sanitise import html_to_text, sanitise_html
-from .search import searchable_text, version_search_vector
+from .search import search_words_refresh, searchable_text, version_search_vector
 
 Status = workflow.Status
 
@@ -74,6 +74,7 @@ def _move(
     # article going back to draft does not (the public keeps the live version).
     if to_status == Status.PUBLISHED or Status.ARCHIVED in (from_status, to_status):
         public_pages_changed()
+        search_words_refresh()
     return ArticleTransition.objects.create(
         article=article, from_status=from_status, to_status=to_status, actor=actor, comment=comment
     )

@@ -18,7 +18,15 @@ from . import services
 from .forms import FeedbackCommentForm, HelpfulForm
 from .models import Article, PageFeedback, treatments_url_prefix
 from .sanitise import sanitise_html
-from .search import MAX_QUERY_LENGTH, canonical_query, parse_query, search_articles, uses_postgres_search
+from .search import (
+    MAX_QUERY_LENGTH,
+    canonical_query,
+    parse_query,
+    search_articles,
+    suggestion,
+    unfound_search_record,
+    uses_postgres_search,
+)
 from .structured_data import medical_web_page
 
 FEEDBACK_SESSION_KEY = "page_feedback"
@@ -157,6 +165,12 @@ def search(request):
     raw = canonical_query(request.GET.get("q", ""))
     terms = parse_query(raw)
     results = search_articles(terms)
+    suggested, suggested_results = None, None
+    if results.total == 0 and not terms.empty:
+        unfound_search_record(terms)
+        suggested = suggestion(terms)
+        if suggested:
+            suggested_results = search_articles(parse_query(suggested))
     context = {
         "page_title": f"Search results for “{raw[:60]}”" if raw.strip() else "Search",
         "page_description": "Search the treatment pages.",
@@ -165,6 +179,8 @@ def search(request):
         "results": results,
         "searched": bool(raw.strip()),
         "full_text": uses_postgres_search(),
+        "suggested": suggested,
+        "suggested_results": suggested_results,
     }
     response = render(request, "treatments/search.html", context)
     # Only searches that find something are stored: one page per search people make,

@@ -26,6 +26,7 @@ from .records import (
     PageFeedback,
     ReviewReminder,
 )
+from .search import SearchWord, UnfoundSearch
 from .staff import StaffCredit, StaffProfile
 
 __all__ = [
@@ -40,9 +41,11 @@ __all__ = [
     "Category",
     "PageFeedback",
     "ReviewReminder",
+    "SearchWord",
     "Source",
     "StaffCredit",
     "StaffProfile",
+    "UnfoundSearch",
     "add_months",
     "leaflet_upload_to",
     "treatments_url_prefix",

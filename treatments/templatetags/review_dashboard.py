@@ -1,6 +1,7 @@
 from django import template
 
 from ..models import Article
+from ..search import unfound_this_month
 
 register = template.Library()
 
@@ -30,4 +31,5 @@ def review_dashboard(context):
         "due_soon": list(articles.review_due_within(days=DUE_SOON_DAYS)),
         "mostly_unhelpful": list(Article.objects.mostly_unhelpful().only("title", "next_review_due_on")),
         "due_soon_days": DUE_SOON_DAYS,
+        "unfound_searches": unfound_this_month(),
     }
