@@ -35,5 +35,6 @@ def site_urls() -> dict[str, str]:
         "privacy": "privacy",
         "accessibility": "accessibility",
         "search": "search",
+        "glossary": "glossary",
     }
     return {key: reverse(name) for key, name in names.items()}

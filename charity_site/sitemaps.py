@@ -9,7 +9,7 @@ class StaticPageSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return ["home", "treatments:index", "support:contact", "privacy", "accessibility"]
+        return ["home", "treatments:index", "glossary", "support:contact", "privacy", "accessibility"]
 
     def location(self, name):
         return reverse(name)

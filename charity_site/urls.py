@@ -10,7 +10,7 @@ from core.page_cache import public_page
 from support.views import contact_form_after_csrf_failure, contact_form_too_large
 from treatments.search import canonical_query
 from treatments.uploads import article_image_upload
-from treatments.views import search
+from treatments.views import glossary, search
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -51,6 +51,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("search/", public_page(search, query={"q": canonical_query}), name="search"),
+    path("glossary/", public_page(glossary), name="glossary"),
     # Django's sitemap view reads ?p= (the page of a long sitemap).
     path("sitemap.xml", public_page(sitemap, query={"p": str.strip}), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public_page(views.robots_txt), name="robots_txt"),

@@ -1,7 +1,7 @@
 """
 The clinical roles: the groups staff are put in, and what each may do.
 
-Landed data migrations created these groups (0002 and 0006) and keep their
+Landed data migrations created these groups (0002, 0006 and 0018) and keep their
 own copies of the names as history; tests/treatments/test_roles.py checks
 that the groups they create are exactly these.
 """
@@ -25,6 +25,7 @@ _READ_ONLY = frozenset(
         "view_staffprofile",
         "view_pagefeedback",
         "view_articleresource",
+        "view_glossaryterm",
     }
 )
 
@@ -43,10 +44,12 @@ ROLES: dict[str, frozenset[str]] = {
         "add_articleresource",
         "change_articleresource",
         "delete_articleresource",
+        "add_glossaryterm",
+        "change_glossaryterm",
     },
     # Read everything, approve, return, record reviews, withdraw and restore. They do
     # not edit text, so they are never the last editor of what they approve.
-    CLINICAL_APPROVERS: _READ_ONLY | {"approve_article", "archive_article"},
+    CLINICAL_APPROVERS: _READ_ONLY | {"approve_article", "archive_article", "approve_glossaryterm"},
 }
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from core.security_log import security_event
 
 from . import services
 from .forms import FeedbackCommentForm, HelpfulForm
+from .glossary import approved_definitions, link_first_uses, words_explained_html
 from .models import Article, PageFeedback, treatments_url_prefix
 from .sanitise import sanitise_html
 from .search import (
@@ -94,7 +96,7 @@ class ArticleDetailView(DetailView):
             version=version,
             # Sanitised again at render: approval already cleaned it, but nothing
             # reaches a page without passing the policy as it stands today.
-            body=mark_safe(sanitise_html(version.body_html)),  # noqa: S308 - sanitised just here
+            **glossary_context(version.body_html),
             sections=version.sections,
             sources_html=mark_safe(version.sources_html),  # noqa: S308 - rendered by our template at approval
             resources=version.resources,
@@ -187,3 +189,36 @@ def search(request):
     # not one per string a bot can invent.
     response.is_public_page = results.total > 0
     return response
+
+
+def glossary_context(body_html: str) -> dict:
+    """
+    The article body as a page shows it: sanitised again (nothing reaches a page
+    without passing the policy as it stands today), with the first use of each
+    approved glossary term linked to its definition below the article.
+    """
+    # Changes only when a definition is approved (which, like publishing, starts a new generation).
+    definitions = current_content_value("glossary-definitions", approved_definitions)
+    linked, used = link_first_uses(sanitise_html(body_html), definitions)
+    return {
+        "body": mark_safe(linked),  # noqa: S308 - sanitised just above; only our own links added
+        "words_explained": mark_safe(words_explained_html(used, reverse("glossary"))),  # noqa: S308 - escaped
+    }
+
+
+def glossary(request):
+    """The A to Z of approved definitions."""
+    definitions = sorted(
+        current_content_value("glossary-definitions", approved_definitions),
+        key=lambda item: item.term.casefold(),
+    )
+    letters: dict[str, list] = {}
+    for definition in definitions:
+        first = definition.term[:1].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(definition)
+    context = {
+        "page_title": "Words explained: an A to Z",
+        "page_description": "Medical words used on our treatment pages, explained in plain English.",
+        "letters": letters,
+    }
+    return render(request, "treatments/glossary.html", context)

@@ -41,6 +41,7 @@ def submit_contact_form_with_errors(page):
 def public_pages():
     yield "home", lambda page: page.goto("/")
     yield "treatments index", lambda page: page.goto("/treatments/")
+    yield "glossary", lambda page: page.goto("/glossary/")
     for slug in DEMO_ARTICLES:
         yield f"article {slug}", lambda page, slug=slug: page.goto(f"/treatments/{slug}/")
     yield "contact form", lambda page: page.goto("/support/contact/")

@@ -29,6 +29,22 @@ def test_citations_work_by_keyboard_and_the_boxes_pass_axe(visit, demo_site):
     back.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(page.url.split("#")[0] + "#cite-3-1")
+
+    # The first use of a glossary word leads to its definition below, and on to the A to Z.
+    word = page.locator("a.glossary-term").first
+    word.focus()
+    page.keyboard.press("Enter")
+    target = page.url.split("#")[1]
+    assert target.startswith("define-")
+    definition = page.locator(f"#{target} + dd")
+    expect(definition).to_be_visible()
+    origin = page.url.split("/treatments/")[0]
+    definition.get_by_role("link").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{origin}/glossary/#{target.removeprefix('define-')}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Words explained: an A to Z")
+    assert violations(page) == []
+    page.goto(URL)
     assert violations(page) == []
 
 
@@ -36,7 +52,15 @@ def test_printing_keeps_the_review_line_citations_and_boxes(visit, demo_site):
     page = visit(viewport={"width": 800, "height": 1000})
     page.goto(URL)
     page.emulate_media(media="print")
-    for selector in [".review-line", "sup.citation", ".key-facts", "figure.patient-quote", "#source-1"]:
+    for selector in [
+        ".review-line",
+        "sup.citation",
+        ".key-facts",
+        "figure.patient-quote",
+        "#source-1",
+        "a.glossary-term",
+        ".words-explained",
+    ]:
         expect(page.locator(selector).first).to_be_visible()
     expect(page.locator(".breadcrumbs")).to_be_hidden()
     pdf = page.pdf(format="A4")

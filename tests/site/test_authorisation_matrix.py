@@ -19,7 +19,7 @@ from support.models import CannedReply, Erasure, WarningPhrase
 from support.roles import SUPPORT_STAFF
 from tests.factories import UserFactory
 from tests.treatments.factories import approver, nurse, published_article
-from treatments.models import Article, PageFeedback
+from treatments.models import Article, GlossaryTerm, PageFeedback
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,9 @@ ADMIN_PAGES = {
     ("treatments.pagefeedback", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
     ("treatments.pagefeedback", "add"): DENY,
     ("treatments.pagefeedback", "change"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.glossaryterm", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.glossaryterm", "add"): {"nurse": 200, "approver": 403, "support": 403},
+    ("treatments.glossaryterm", "change"): {"nurse": 200, "approver": 200, "support": 403},
     ("support.contactrequest", "changelist"): {"nurse": 403, "approver": 403, "support": 200},
     ("support.contactrequest", "add"): DENY,
     ("support.contactrequest", "change"): {"nurse": 403, "approver": 403, "support": 200},
@@ -79,6 +82,7 @@ CUSTOM_VIEWS = {
     "/admin/treatments/article/{published}/workflow/confirm/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
     "/admin/treatments/article/{published}/workflow/archive/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
     "/admin/treatments/article/{published}/workflow/restore/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
+    "/admin/treatments/glossaryterm/{glossary}/approve/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
     "/admin/support/contactrequest/summary/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/summary/?format=csv": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/{contact}/assign/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
@@ -115,6 +119,9 @@ def world(db):
         message="Private.",
     )
     admin_user = UserFactory(is_superuser=True)
+    glossary_term = GlossaryTerm.objects.create(
+        term="Pleura", definition="The lining of the lungs.", anchor="pleura"
+    )
     objects = {
         "treatments.article": published.pk,
         "treatments.articleversion": published.live_version_id,
@@ -122,6 +129,7 @@ def world(db):
         "treatments.staffprofile": users["approver"].staff_profile.pk,
         "support.contactrequest": contact.pk,
         "support.warningphrase": WarningPhrase.objects.first().pk,
+        "treatments.glossaryterm": glossary_term.pk,
         "support.cannedreply": CannedReply.objects.create(title="Thanks", text="Thank you.").pk,
         "support.erasure": Erasure.objects.create(erased_by=admin_user, requests_deleted=1, rows_deleted=3).pk,
         "treatments.pagefeedback": PageFeedback.objects.create(
@@ -142,7 +150,13 @@ def world(db):
         ).pk,
         "django_tasks_database.dbtaskresult": "00000000-0000-0000-0000-000000000000",
     }  # fmt: skip
-    ids = {"draft": draft.pk, "awaiting": awaiting.pk, "published": published.pk, "contact": contact.pk}
+    ids = {
+        "glossary": glossary_term.pk,
+        "draft": draft.pk,
+        "awaiting": awaiting.pk,
+        "published": published.pk,
+        "contact": contact.pk,
+    }
     return users, objects, ids
 
 

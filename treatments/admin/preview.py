@@ -14,9 +14,8 @@ from django.utils.safestring import mark_safe
 
 from ..models import Article, ArticleVersion, StaffCredit
 from ..rendering import render_version_fragments
-from ..sanitise import sanitise_html
 from ..services import article_approvable_content
-from ..views import ArticleDetailView
+from ..views import ArticleDetailView, glossary_context
 
 
 def preview_context(article: Article, viewer) -> dict:
@@ -48,7 +47,7 @@ def preview_context(article: Article, viewer) -> dict:
         "page_description": content["summary"],
         "article": page,
         "version": version,
-        "body": mark_safe(sanitise_html(fragments["body_html"])),  # noqa: S308 - sanitised just here
+        **glossary_context(fragments["body_html"]),
         "sections": fragments["sections"],
         "sources_html": mark_safe(fragments["sources_html"]),  # noqa: S308 - rendered by our template
         "resources": content["resources"],

@@ -22,6 +22,7 @@ from core.text import validate_multiline_text
 from .. import services, workflow
 from ..content_checks import content_findings
 from ..diff import content_diff
+from ..glossary import jargon_words
 from ..models import Article
 from ..readability import TARGET_READING_AGE, readability_of
 from .forms import note_for_approver_field
@@ -234,4 +235,5 @@ def workflow_view(model_admin, request, object_id: str, action: str):
             article.body, [source.as_dict() for source in article.sources.all()]
         )
         context["target"] = TARGET_READING_AGE
+        context["jargon"] = jargon_words(article.body)
     return TemplateResponse(request, "admin/treatments/article/workflow.html", context, status=status)

@@ -17,6 +17,7 @@ from .article import (
     leaflet_upload_to,
     treatments_url_prefix,
 )
+from .glossary import GlossaryTerm
 from .records import (
     ArticleEdit,
     ArticleNotification,
@@ -39,6 +40,7 @@ __all__ = [
     "ArticleTransition",
     "ArticleVersion",
     "Category",
+    "GlossaryTerm",
     "PageFeedback",
     "ReviewReminder",
     "SearchWord",

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.accounts import demo_accounts_load
+from demo.glossary_terms import demo_glossary_load
 from demo.support_requests import demo_support_load
 from demo.treatment_articles import demo_articles_load
 
@@ -27,8 +28,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             accounts = demo_accounts_load()
             articles = demo_articles_load()
+            terms = demo_glossary_load()
             requests = demo_support_load()
         new = [name for name, created in accounts.items() if created]
         self.stdout.write(f"Demo accounts: {len(new)} created, {len(accounts) - len(new)} already there.")
         self.stdout.write(f"Demo treatment articles: {articles} created.")
+        self.stdout.write(f"Demo glossary definitions: {terms} created.")
         self.stdout.write(f"Demo support requests: {requests} created.")

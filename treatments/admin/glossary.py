@@ -1,0 +1,72 @@
+"""The glossary in the admin: nurses write definitions, an approver who did not signs them off."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from core.admin_records import staff_column
+
+from .. import glossary
+from ..models import GlossaryTerm
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    list_display = ["term", "status", "public_definition", "editor", "approved_at"]
+    list_filter = ["status"]
+    search_fields = ["term", "other_forms", "definition"]
+    fields = ["term", "other_forms", "definition", "public_wording"]
+    readonly_fields = ["public_wording"]
+    editor = staff_column("last_edited_by", "last changed by")
+    change_form_template = "admin/treatments/glossaryterm/change_form.html"
+
+    @admin.display(description="on the website")
+    def public_definition(self, term):
+        return "Yes" if term.is_public else "Not yet"
+
+    @admin.display(description="what the public reads now")
+    def public_wording(self, term):
+        if not term.is_public:
+            return "Nothing yet: it appears once an approver signs it off."
+        return format_html("<strong>{}</strong>: {}", term.approved_term, term.approved_definition)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a definition pages may link to is changed, not removed
+
+    def save_model(self, request, obj, form, change):
+        glossary.glossary_term_save(term=obj, editor=request.user)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/approve/",
+                self.admin_site.admin_view(self.approve_view),
+                name="treatments_glossaryterm_approve",
+            ),
+            *super().get_urls(),
+        ]
+
+    def approve_view(self, request, object_id):
+        if not request.user.has_perm("treatments.approve_glossaryterm"):
+            raise PermissionDenied
+        term = get_object_or_404(GlossaryTerm, pk=object_id)
+        if request.method == "POST":
+            try:
+                glossary.glossary_term_approve(term=term, approver=request.user)
+            except glossary.GlossaryError as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, f"“{term.term}” is approved and now explained on the website.")
+                return redirect(reverse("admin:treatments_glossaryterm_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Approve the definition of “{term.term}”",
+            "original": term,
+            "may_approve": term.status == GlossaryTerm.Status.AWAITING_APPROVAL
+            and request.user.pk not in term.draft_editor_ids,
+        }
+        return TemplateResponse(request, "admin/treatments/glossaryterm/approve.html", context)
