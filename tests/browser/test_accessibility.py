@@ -112,6 +112,8 @@ def customised_admin_pages() -> dict[str, list[str]]:
         f"/admin/treatments/article/{chemotherapy.pk}/workflow/approve/": ["#content-main"],
         f"/admin/treatments/article/{chemotherapy.pk}/preview/": ["main", ".preview-banner"],
         f"/admin/treatments/article/{chemotherapy.pk}/compare/": ["#content-main"],
+        f"/admin/treatments/article/{chemotherapy.pk}/record/": ["#content-main"],
+        "/admin/treatments/glossaryterm/": ["#changelist-form"],
         f"/admin/support/contactrequest/{contact_request.pk}/change/": [
             ".object-tools",
             "#content-main fieldset",

@@ -82,6 +82,8 @@ CUSTOM_VIEWS = {
     "/admin/treatments/article/{published}/workflow/confirm/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
     "/admin/treatments/article/{published}/workflow/archive/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
     "/admin/treatments/article/{published}/workflow/restore/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
+    "/admin/treatments/article/{published}/record/": {"anonymous": 302, **{"nurse": 200, "approver": 200, "support": 403}},
+    "/admin/treatments/article/{published}/record/?download=html": {"anonymous": 302, **{"nurse": 200, "approver": 200, "support": 403}},
     "/admin/treatments/glossaryterm/{glossary}/approve/": {"anonymous": 302, **{"nurse": 403, "approver": 200, "support": 403}},
     "/admin/support/contactrequest/summary/": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},
     "/admin/support/contactrequest/summary/?format=csv": {"anonymous": 302, **{"nurse": 403, "approver": 403, "support": 200}},

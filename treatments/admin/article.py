@@ -28,6 +28,7 @@ from ..sanitise import html_to_text
 from .compare import compare_view
 from .forms import ArticleAdminForm
 from .preview import preview_view
+from .record import record_view
 from .workflow import BUTTONS, available_actions, workflow_view
 
 
@@ -269,6 +270,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<path:object_id>/compare/",
                 self.admin_site.admin_view(lambda request, object_id: compare_view(self, request, object_id)),
                 name="treatments_article_compare",
+            ),
+            path(
+                "<path:object_id>/record/",
+                self.admin_site.admin_view(lambda request, object_id: record_view(self, request, object_id)),
+                name="treatments_article_record",
             ),
             path(
                 "<path:object_id>/preview/",
