@@ -48,3 +48,21 @@ def test_production_does_not_install_the_demo_app():
     assert production.stdout.strip() == "False"
     development = start_django(DEBUG="true", PROBE=probe)
     assert development.stdout.strip() == "True"
+
+
+def test_each_demo_article_is_long_enough_plain_enough_and_cites_its_own_sources():
+    from demo.article_texts import ARTICLES, BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003
+    from treatments.citations import citation_problems
+    from treatments.readability import TARGET_READING_AGE, readability_of
+
+    trials_of_drugs = [BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003]
+    for article in ARTICLES:
+        report = readability_of(article["body"])
+        assert 400 <= report.word_count <= 900, (article["slug"], report.word_count)
+        assert report.reading_age <= TARGET_READING_AGE[1] == 11, (article["slug"], report.reading_age)
+        cited = citation_problems(article["body"], len(article["sources"]))
+        assert cited.missing == [] and cited.uncited == [], (article["slug"], cited)
+        if article["slug"] not in {"immunotherapy", "chemotherapy"}:
+            # A page about surgery or radiotherapy cites no trial of a drug treatment.
+            assert not [source for source in article["sources"] if source in trials_of_drugs], article["slug"]
+    assert {"fluid-on-the-lung", "supportive-care"} <= {article["slug"] for article in ARTICLES}
