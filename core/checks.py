@@ -45,3 +45,22 @@ def tasks_run_outside_requests(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(deploy=True)
+def uploads_are_shared(app_configs, **kwargs):
+    """
+    On the local disk, an upload made through one app server is missing on the
+    others, and platform hosts wipe the disk at every deploy.
+    """
+    backend = settings.STORAGES.get("default", {}).get("BACKEND", "")
+    if not settings.DEBUG and backend.endswith("FileSystemStorage"):
+        return [
+            checks.Warning(
+                "Uploaded images and leaflets are stored on this server's own disk.",
+                hint="Set MEDIA_S3_BUCKET (and its endpoint and keys) to keep uploads in object storage that "
+                "every server shares, or keep MEDIA_ROOT on a disk that survives deploys if there is one server.",
+                id="core.W003",
+            )
+        ]
+    return []

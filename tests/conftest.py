@@ -164,3 +164,14 @@ def imap_server():
         Path(root).chmod(0o755)  # dovecot's mail user must reach the store inside
         with ImapServer(Path(root)) as server:
             yield server
+
+
+@pytest.fixture
+def s3_storage(settings):
+    """Uploads go to a real S3-compatible server on this machine (moto in server mode)."""
+    from tests.s3_server import S3Server
+
+    with S3Server() as server:
+        settings.STORAGES = {**settings.STORAGES, **server.storage_settings()}
+        settings.MEDIA_URL = server.media_url
+        yield server

@@ -71,7 +71,9 @@ def test_the_skip_link_comes_first_and_moves_focus_to_the_content(visit, demo_si
     expect(page.locator("#main-content")).to_be_focused()
 
 
-@pytest.mark.parametrize("path", ["/", "/treatments/", "/treatments/immunotherapy/", "/glossary/", "/support/contact/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/treatments/", "/treatments/immunotherapy/", "/glossary/", "/support/contact/"]
+)
 def test_every_control_is_reachable_with_a_visible_focus(visit, demo_site, path):
     page = visit()
     page.goto(path)
