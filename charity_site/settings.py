@@ -242,6 +242,12 @@ CACHES = {
     "this_process": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": None},
 }
 
+# Shared HTTP caches in front (Varnish, a CDN): their addresses for purges, e.g.
+# "http://127.0.0.1:6081"; with any set, public pages may be kept there for
+# FRONTEND_CACHE_SECONDS and are banned on every change (core/frontend_cache.py).
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+FRONTEND_CACHE_SECONDS = env_int("FRONTEND_CACHE_SECONDS", 3600)
+
 # Whole public pages for visitors without a session (core/page_cache.py).
 # Publishing changes invalidate them at once; this is only the upper bound.
 PAGE_CACHE_ALIAS = "default"

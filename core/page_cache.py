@@ -30,6 +30,8 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from .frontend_cache import PAGE_TAG, frontend_purge_queue
+
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
@@ -80,6 +82,8 @@ def public_pages_changed() -> None:
             cache.incr(GENERATION_KEY)
         except Exception:
             logger.warning("Could not invalidate the page cache.", exc_info=True)
+        # And in the shared caches in front (Varnish, a CDN), if there are any.
+        frontend_purge_queue()
 
     transaction.on_commit(bump)
 
@@ -194,6 +198,11 @@ class AnonymousPageCacheMiddleware:
             response.render()
         response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         response["Last-Modified"] = http_date()
-        # Browsers and CDNs may keep it, but must check it is still current (a cheap 304).
-        response["Cache-Control"] = "public, max-age=0, must-revalidate"
+        # Browsers may keep it, but must check it is still current (a cheap 304). Shared
+        # caches that we purge on every change may serve it for FRONTEND_CACHE_SECONDS.
+        if settings.FRONTEND_CACHE_URLS:
+            response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.FRONTEND_CACHE_SECONDS}"
+            response["Cache-Tag"] = PAGE_TAG
+        else:
+            response["Cache-Control"] = "public, max-age=0, must-revalidate"
         patch_vary_headers(response, ["Cookie"])

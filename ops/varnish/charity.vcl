@@ -1,0 +1,61 @@
+vcl 4.1;
+
+# Varnish in front of the site's app servers (gunicorn, or nginx balancing them).
+# Public pages are kept for as long as their s-maxage says; the site bans them
+# all (they carry "Cache-Tag: public-pages") whenever published content changes.
+# Edit the backend's address, and the addresses allowed to ban, for your servers.
+
+backend app {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+}
+
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "BAN") {
+        if (!client.ip ~ purgers) {
+            return (synth(403, "Not allowed"));
+        }
+        if (!req.http.X-Ban-Tag) {
+            return (synth(400, "X-Ban-Tag missing"));
+        }
+        # obj.* only, so the background ban lurker can clear old objects too.
+        ban("obj.http.Cache-Tag ~ " + req.http.X-Ban-Tag);
+        return (synth(200, "Banned"));
+    }
+    # Signed-in staff and people with a session or messages cookie always reach Django.
+    if (req.http.Cookie ~ "(sessionid|messages)=") {
+        return (pass);
+    }
+    # Other cookies (analytics, consent) do not change a public page.
+    unset req.http.Cookie;
+}
+
+sub vcl_backend_response {
+    # Only what the site marks as a public page is kept; everything else passes.
+    if (!beresp.http.Cache-Tag) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
+    # While Django rebuilds a page after a ban, one request goes through and
+    # the others wait for it (request coalescing), serving a stale copy only
+    # for a moment: a banned object is never served again.
+    set beresp.grace = 0s;
+}
+
+sub vcl_deliver {
+    # The tag is for the cache, not for visitors.
+    unset resp.http.Cache-Tag;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

@@ -1,0 +1,119 @@
+"""
+A shared HTTP cache in front (Debian's Varnish with ops/varnish/charity.vcl):
+cached public pages do not reach Django, and every change to published
+content bans them there, so a corrected or withdrawn page is never served.
+"""
+
+import urllib.error
+import urllib.request
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.signals import request_started
+
+from core.models import FrontendPurge
+from tests.factories import fresh
+from tests.treatments.factories import approver, nurse, published_article
+from tests.varnish_server import VARNISHD, VarnishServer
+from treatments import services
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        VARNISHD is None, reason="varnish is not installed (apt-get install varnish); .ci/run installs it"
+    ),
+]
+
+
+@pytest.fixture
+def varnish(live_server, settings, roles):
+    port = int(live_server.url.rsplit(":", 1)[1])
+    with VarnishServer(port) as server:
+        settings.FRONTEND_CACHE_URLS = [server.url]
+        settings.PAGE_CACHE_SECONDS = 300
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "127.0.0.1"]  # Varnish passes its own Host on
+        yield server
+
+
+@pytest.fixture
+def django_requests():
+    """How many requests reached Django (the live server runs in this process)."""
+    seen = []
+
+    def count(**kwargs):
+        seen.append(1)
+
+    request_started.connect(count)
+    yield seen
+    request_started.disconnect(count)
+
+
+def get(url: str):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - the local test servers
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def test_cached_pages_do_not_reach_django_and_an_approval_or_withdrawal_is_seen_at_once(
+    varnish, django_requests
+):
+    writer, checker = nurse(), approver()
+    article = published_article(editor=writer, approver_user=checker, title="Pleural drains")
+    url = varnish.url + article.get_absolute_url()
+
+    status, headers, body = get(url)
+    assert status == 200 and "Pleural drains" in body and headers["X-Cache"] == "MISS"
+    assert "s-maxage=" in headers["Cache-Control"] and "max-age=0" in headers["Cache-Control"]
+    assert "Cache-Tag" not in headers  # for the cache, not for visitors
+    reached = len(django_requests)
+    for _ in range(20):
+        status, headers, _ = get(url)
+        assert status == 200 and headers["X-Cache"] == "HIT"
+    assert len(django_requests) == reached  # twenty visits, none of them reached Django
+
+    # A correction approved: the very next visit through Varnish shows it.
+    article.refresh_from_db()
+    article.title = "Pleural drains and how they help"
+    article.last_edited_by = writer
+    article.save()
+    services.article_record_edit(
+        article=article, editor=fresh(writer), changed_fields={"title"}, content_changed=True
+    )
+    services.article_submit(article=article, user=fresh(writer))
+    services.article_approve(article=article, approver=fresh(checker), full_review=False)
+    status, headers, body = get(url)
+    assert status == 200 and "Pleural drains and how they help" in body and headers["X-Cache"] == "MISS"
+    assert FrontendPurge.objects.filter(sent_at__isnull=False).exists()
+
+    # Withdrawn: never served from the cache again.
+    services.article_archive(article=article, approver=fresh(checker), comment="Out of date.")
+    status, _, body = get(url)
+    assert status == 410
+
+
+def test_a_purge_that_fails_is_kept_and_sent_when_the_cache_answers(varnish, settings):
+    article = published_article(title="Radiotherapy")
+    url = varnish.url + article.get_absolute_url()
+    assert get(url)[0] == 200 and get(url)[1]["X-Cache"] == "HIT"
+
+    settings.FRONTEND_CACHE_URLS = ["http://127.0.0.1:9"]  # the cache cannot be reached
+    services.article_archive(article=article, approver=fresh(approver()))
+    purge = FrontendPurge.objects.get(sent_at__isnull=True)
+    assert purge.attempts == 1 and purge.last_error
+    assert get(url)[1]["X-Cache"] == "HIT"  # the old page is still in the cache, until the purge goes
+
+    settings.FRONTEND_CACHE_URLS = [varnish.url]
+    FrontendPurge.objects.update(send_after=None)  # the back-off has passed
+    call_command("send_frontend_purges", stdout=StringIO())
+    assert FrontendPurge.objects.get(pk=purge.pk).sent_at is not None
+    assert get(url)[0] == 410
+
+
+def test_a_ban_without_a_tag_is_refused(varnish):
+    request = urllib.request.Request(varnish.url + "/", method="BAN")  # noqa: S310
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)  # noqa: S310
+    assert refused.value.code == 400
