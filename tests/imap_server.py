@@ -7,10 +7,10 @@ import imaplib
 import os
 import pwd
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
+
+from tests.ports import free_port, wait_until_listening
 
 DOVECOT = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot") else None)
 USER = "support@example.org"
@@ -53,16 +53,10 @@ default_login_user = {login}
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class ImapServer:
     def __init__(self, root: Path):
         self.root = root
-        self.port = _free_port()
+        self.port = free_port()
         self.process = None
 
     def __enter__(self):
@@ -84,16 +78,8 @@ class ImapServer:
         self.process = subprocess.Popen(
             [DOVECOT, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"dovecot stopped: {self.process.stderr.read().decode()}") from None
-                time.sleep(0.05)
-        raise RuntimeError("dovecot did not start listening")
+        wait_until_listening(self.port, self.process, "dovecot")
+        return self
 
     def __exit__(self, *exc):
         self.process.terminate()

@@ -1,9 +1,10 @@
 """A local S3-compatible server (moto in server mode) on 127.0.0.1, and settings that store uploads in it."""
 
 import json
-import socket
 
 from moto.server import ThreadedMotoServer
+
+from tests.ports import free_port
 
 BUCKET = "charity-media-test"
 ACCESS_KEY = "test-access-key"
@@ -21,15 +22,9 @@ READ_BY_NAME_POLICY = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class S3Server:
     def __init__(self):
-        self.port = _free_port()
+        self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
 
