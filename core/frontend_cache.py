@@ -23,7 +23,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import FrontendPurge
-from .outbox import ALERT_AFTER_ATTEMPTS, backoff
+from .outbox import attempt_failed
 
 logger = logging.getLogger(__name__)
 PAGE_TAG = "public-pages"
@@ -71,11 +71,7 @@ def frontend_purge_send(purge_pk: int) -> bool:
             for cache_url in settings.FRONTEND_CACHE_URLS:
                 _ban(cache_url)
         except Exception as error:  # any failure: record it and retry later
-            purge.attempts += 1
-            purge.send_after = timezone.now() + backoff(purge.attempts)
-            purge.last_error = type(error).__name__[:200]
-            purge.save(update_fields=["attempts", "send_after", "last_error"])
-            level = logging.ERROR if purge.attempts >= ALERT_AFTER_ATTEMPTS else logging.WARNING
+            level = attempt_failed(purge, error, after="send_after")
             logger.log(
                 level,
                 "Purging the frontend caches failed (attempt %s, %s).",

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from core.outbox import ALERT_AFTER_ATTEMPTS, backoff
+from core.outbox import attempt_failed
 
 from .models import ContactRequest
 
@@ -65,12 +65,13 @@ def _acknowledgement(contact_request: ContactRequest) -> EmailMessage:
 
 
 def _mark_failed(contact_request: ContactRequest, error: Exception) -> None:
-    contact_request.notify_attempts += 1
-    contact_request.notify_after = timezone.now() + backoff(contact_request.notify_attempts)
-    # The exception's class only: its text can quote addresses.
-    contact_request.notify_last_error = type(error).__name__[:200]
-    contact_request.save(update_fields=["notify_attempts", "notify_after", "notify_last_error"])
-    level = logging.ERROR if contact_request.notify_attempts >= ALERT_AFTER_ATTEMPTS else logging.WARNING
+    level = attempt_failed(
+        contact_request,
+        error,
+        attempts="notify_attempts",
+        after="notify_after",
+        last_error="notify_last_error",
+    )
     logger.log(
         level,
         "Notification for contact request %s failed (attempt %s, %s); next try after %s.",

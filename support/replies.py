@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from core.outbox import ALERT_AFTER_ATTEMPTS, backoff
+from core.outbox import attempt_failed
 from core.staff import staff_name
 from core.text import validate_multiline_text
 
@@ -152,11 +152,9 @@ def contact_reply_deliver(message_pk: int) -> bool:
         try:
             _email(message).send()
         except Exception as error:  # any mail failure: record it and retry later
-            message.send_attempts += 1
-            message.send_after = timezone.now() + backoff(message.send_attempts)
-            message.send_last_error = type(error).__name__[:200]  # its text can quote addresses
-            message.save(update_fields=["send_attempts", "send_after", "send_last_error"])
-            level = logging.ERROR if message.send_attempts >= ALERT_AFTER_ATTEMPTS else logging.WARNING
+            level = attempt_failed(
+                message, error, attempts="send_attempts", after="send_after", last_error="send_last_error"
+            )
             logger.log(
                 level,
                 "Reply %s on %s failed (attempt %s, %s); next try after %s.",

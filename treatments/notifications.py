@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from core.outbox import ALERT_AFTER_ATTEMPTS, backoff
+from core.outbox import attempt_failed
 from core.staff import staff_name
 
 from .models import Article, ArticleNotification, ArticleTransition
@@ -111,11 +111,7 @@ def send_due_notifications(*, transition_id: int | None = None, limit: int = 100
             try:
                 _email(notification).send()
             except Exception as error:  # any mail failure: record it and retry later
-                notification.attempts += 1
-                notification.notify_after = timezone.now() + backoff(notification.attempts)
-                notification.last_error = type(error).__name__[:200]  # never the text: it can quote addresses
-                notification.save(update_fields=["attempts", "notify_after", "last_error"])
-                level = logging.ERROR if notification.attempts >= ALERT_AFTER_ATTEMPTS else logging.WARNING
+                level = attempt_failed(notification, error)
                 logger.log(
                     level, "Workflow email %s failed (attempt %s).", notification.pk, notification.attempts
                 )
