@@ -9,9 +9,12 @@ so they work without JavaScript, with a screen reader and in print.
 import re
 from dataclasses import dataclass, field
 
+from .sanitise import text_pieces
+
 # "[2]", "[1, 3]", "[2-4]" (or with an en dash): numbers of sources, in brackets, in the text.
 _MARKER = re.compile(r"\[(\d{1,3}(?:\s*(?:,|-|\u2013)\s*\d{1,3})*)\]")
-_TAG = re.compile(r"(<[^>]+>)")
+# Text already inside a link is not a citation.
+_NOT_IN = frozenset({"a"})
 
 
 def marker_numbers(inside: str) -> list[int]:
@@ -27,25 +30,10 @@ def marker_numbers(inside: str) -> list[int]:
     return numbers
 
 
-def _text_segments(html: str):
-    """(is_text, piece) of sanitised HTML; text inside a link is not a citation."""
-    in_link = 0
-    for piece in _TAG.split(html):
-        if piece.startswith("<"):
-            name = piece[1:].split()[0].rstrip(">").lower() if len(piece) > 2 else ""
-            if name == "a":
-                in_link += 1
-            elif name == "/a":
-                in_link = max(in_link - 1, 0)
-            yield False, piece
-        else:
-            yield in_link == 0, piece
-
-
 def cited_numbers(html: str) -> list[int]:
     """Every source number the text cites, in order, repeats included."""
     found: list[int] = []
-    for is_text, piece in _text_segments(html):
+    for is_text, piece in text_pieces(html, _NOT_IN):
         if is_text:
             for marker in _MARKER.finditer(piece):
                 found.extend(marker_numbers(marker.group(1)))
@@ -85,5 +73,7 @@ def link_citations(html: str, source_count: int) -> tuple[str, dict[int, list[st
             return marker.group(0)
         return '<sup class="citation">[' + ", ".join(link(number) for number in numbers) + "]</sup>"
 
-    pieces = [_MARKER.sub(replace, piece) if is_text else piece for is_text, piece in _text_segments(html)]
+    pieces = [
+        _MARKER.sub(replace, piece) if is_text else piece for is_text, piece in text_pieces(html, _NOT_IN)
+    ]
     return "".join(pieces), places

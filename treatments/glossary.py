@@ -26,11 +26,10 @@ from core.page_cache import public_pages_changed
 from core.security_log import security_event
 
 from .models import GlossaryTerm
-from .sanitise import html_to_text
+from .sanitise import html_to_text, text_pieces
 
-_TAG = re.compile(r"(<[^>]+>)")
 # Inside these, a word is not linked: links already, headings (they are the page's outline).
-_NO_LINK_INSIDE = {"a", "h2", "h3", "h4", "figcaption", "sup"}
+_NO_LINK_INSIDE = frozenset({"a", "h2", "h3", "h4", "figcaption", "sup"})
 
 FOUR_EYES = "A definition must be approved by someone who did not write or change it."
 
@@ -73,7 +72,6 @@ def link_first_uses(html: str, definitions: list[Definition]) -> tuple[str, list
     if pattern is None:
         return html, []
     used: list[Definition] = []
-    inside: list[str] = []
 
     def link(match: re.Match) -> str:
         definition = by_form.get(match.group(1).casefold())
@@ -82,21 +80,10 @@ def link_first_uses(html: str, definitions: list[Definition]) -> tuple[str, list
         used.append(definition)
         return f'<a href="#define-{definition.anchor}" class="glossary-term">{match.group(0)}</a>'
 
-    pieces = []
-    for piece in _TAG.split(html):
-        if piece.startswith("<"):
-            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
-            if name.lstrip("/") in _NO_LINK_INSIDE:
-                if name.startswith("/"):
-                    if inside:
-                        inside.pop()
-                elif not piece.endswith("/>"):
-                    inside.append(name)
-            pieces.append(piece)
-        elif inside:
-            pieces.append(piece)
-        else:
-            pieces.append(pattern.sub(link, piece))
+    pieces = [
+        pattern.sub(link, piece) if is_text else piece
+        for is_text, piece in text_pieces(html, _NO_LINK_INSIDE)
+    ]
     return "".join(pieces), used
 
 

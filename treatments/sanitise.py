@@ -108,3 +108,23 @@ def add_section_anchors(html: str) -> tuple[str, list[dict]]:
         return f'<h2 id="{anchor_id}">{inner}</h2>'
 
     return _H2.sub(anchor, html), sections
+
+
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+def text_pieces(html: str, skip_inside: frozenset[str]):
+    """
+    (is_text, piece) for each tag and run of text in sanitised HTML; text inside
+    any of the `skip_inside` elements (say, links) counts as not text, so callers
+    that add markup to text never add it there.
+    """
+    depth = 0
+    for piece in _TAG.split(html):
+        if piece.startswith("<"):
+            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
+            if name.lstrip("/") in skip_inside and not piece.endswith("/>"):
+                depth = max(depth - 1, 0) if name.startswith("/") else depth + 1
+            yield False, piece
+        else:
+            yield depth == 0, piece
