@@ -39,9 +39,12 @@ sub vcl_recv {
 
 sub vcl_backend_response {
     # Only what the site marks as a public page is kept; everything else passes.
+    # The two minutes are Varnish's "hit-for-miss" marker, as in its built-in
+    # VCL: requests for a page that is never kept (the contact form) go
+    # straight to Django side by side instead of queueing behind one another.
     if (!beresp.http.Cache-Tag) {
         set beresp.uncacheable = true;
-        set beresp.ttl = 0s;
+        set beresp.ttl = 120s;
         return (deliver);
     }
     # While Django rebuilds a page after a ban, one request goes through and
