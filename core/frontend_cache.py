@@ -31,15 +31,24 @@ TIMEOUT_SECONDS = 5
 
 
 def frontend_purge_queue() -> None:
-    """Owe a purge (one is enough while one is still unsent) and send it soon. Call after the commit."""
+    """Owe a purge (one is enough while one waits unsent) and send it soon. Call after the commit."""
     if not settings.FRONTEND_CACHE_URLS:
         return
     try:
-        pending = FrontendPurge.objects.filter(sent_at__isnull=True).first()
-        purge = pending or FrontendPurge.objects.create()
-        if pending is not None:
-            # Still owed: a change made now must not wait out an earlier failure's back-off.
-            FrontendPurge.objects.filter(pk=purge.pk).update(send_after=None)
+        with transaction.atomic():
+            # A row being sent at this moment is locked, and its ban may have gone out
+            # before this change: the cache could keep a page built in between. Only a
+            # row nobody is sending is sure to ban after this change, so only that one
+            # is shared; otherwise this change gets a row of its own.
+            pending = (
+                FrontendPurge.objects.select_for_update(skip_locked=True).filter(sent_at__isnull=True).first()
+            )
+            if pending is None:
+                purge = FrontendPurge.objects.create()
+            else:
+                # Still owed: a change made now must not wait out an earlier failure's back-off.
+                purge = pending
+                FrontendPurge.objects.filter(pk=purge.pk).update(send_after=None)
         send_frontend_purge.enqueue(purge.pk)
     except Exception:
         logger.exception(

@@ -38,6 +38,11 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # Static files have the hash of their content in their names: kept for as
+    # long as their own Cache-Control says (a year), never stale.
+    if (bereq.url ~ "^/static/" && beresp.status == 200) {
+        return (deliver);
+    }
     # Only what the site marks as a public page is kept; everything else passes.
     # The two minutes are Varnish's "hit-for-miss" marker, as in its built-in
     # VCL: requests for a page that is never kept (the contact form) go

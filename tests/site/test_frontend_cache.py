@@ -117,3 +117,12 @@ def test_a_ban_without_a_tag_is_refused(varnish):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=5)  # noqa: S310
     assert refused.value.code == 400
+
+
+def test_static_files_are_kept_but_other_untagged_answers_are_not(varnish):
+    for _ in range(2):
+        status, headers, _ = get(varnish.url + "/static/css/site.css")
+    assert status == 200 and headers["X-Cache"] == "HIT"
+    for _ in range(2):
+        status, headers, _ = get(varnish.url + "/support/contact/")  # a form with its own token
+    assert status == 200 and headers["X-Cache"] == "MISS"
