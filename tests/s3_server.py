@@ -1,6 +1,7 @@
 """A local S3-compatible server (moto in server mode) on 127.0.0.1, and settings that store uploads in it."""
 
 import json
+import urllib.request
 
 from moto.server import ThreadedMotoServer
 
@@ -30,6 +31,9 @@ class S3Server:
 
     def __enter__(self):
         self._server.start()
+        # moto keeps its buckets per process, not per server: start each test from an empty store.
+        reset = urllib.request.Request(f"{self.endpoint}/moto-api/reset", method="POST")  # noqa: S310 - local
+        urllib.request.urlopen(reset, timeout=10).close()  # noqa: S310
         client = self.client()
         client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
         # As README asks of a real bucket: anyone may read an object by its name; nobody may list them.
