@@ -8,6 +8,10 @@
 3. Drives each page with wrk (10 connections, after a warm-up), then stops
    exactly the server it started.
 4. Records each page's query count and transferred (gzip) bytes in-process.
+5. Starts the same server with Varnish in front (ops/varnish/charity.vcl)
+   and a `db_worker` sending its bans; drives the static file and an article
+   through Varnish, then runs bench/after_publish.py: what 50 visitors
+   arriving together see after an approval, and how soon a change is seen.
 
 Prints a table, with each page's throughput as a share of a static file's
 (the ceiling for this stack; for public pages, measured just before the page,
@@ -16,12 +20,12 @@ Usage: .venv/bin/python bench/run_bench.py [--seconds 10] [--server postgres://p
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -30,26 +34,30 @@ import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+# The same local servers the tests start: gunicorn with production settings, Varnish with our VCL.
+from tests.app_server import AppServer  # noqa: E402
+
 RESULTS = PROJECT / "bench" / "results"
 PYTHON = PROJECT / ".venv" / "bin" / "python"
-GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 DATABASE = "charity_bench"
-PORT = 8765
 
 
 def run(command, env, **kwargs):
     return subprocess.run(command, cwd=PROJECT, env=env, check=True, **kwargs)
 
 
-def ensure_wrk() -> str:
-    wrk = shutil.which("wrk")
-    if wrk:
-        return wrk
-    print("Installing wrk (Debian package)...")
+def ensure_installed(command: str, package: str) -> str:
+    """A tool from Debian's packages, installed if it is missing."""
+    found = shutil.which(command) or shutil.which(command, path="/usr/sbin")
+    if found:
+        return found
+    print(f"Installing {package} (Debian package)...")
     apt_get = shutil.which("apt-get")
     subprocess.run([apt_get, "update", "-qq"], check=True)
-    subprocess.run([apt_get, "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
-    return shutil.which("wrk")
+    subprocess.run([apt_get, "install", "-y", "-qq", package], check=True, stdout=subprocess.DEVNULL)
+    return shutil.which(command) or shutil.which(command, path="/usr/sbin")
 
 
 def redis_url() -> str:
@@ -181,62 +189,27 @@ def probe(env: dict, static_css: str) -> dict:
     return json.loads(next(line for line in output.splitlines() if line.startswith("PROBE"))[5:])
 
 
-class Server:
-    """gunicorn in its own process group, so stopping it stops exactly what was started."""
-
-    def __init__(self, env: dict, cache_seconds: int):
-        self.env = {**env, "PAGE_CACHE_SECONDS": str(cache_seconds), "GUNICORN_WORKERS": "2"}
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [GUNICORN, "charity_site.wsgi", "--bind", f"127.0.0.1:{PORT}", "--config", "gunicorn.conf.py"],
-            cwd=PROJECT,
-            env=self.env,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
-                return self
-            except OSError:
-                time.sleep(0.3)
-        self.__exit__()
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-
-def status_of(path: str, cookie: str) -> int:
+def status_of(url: str, cookie: str) -> int:
     """The page's status without following redirects: a sign-in redirect is not a fast page."""
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
             return None
 
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{PORT}{path}", headers={"Cookie": cookie} if cookie else {}
-    )
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 - ours
     try:
         return urllib.request.build_opener(NoRedirect).open(request, timeout=30).status
     except urllib.error.HTTPError as error:
         return error.code
 
 
-def wrk(wrk_path: str, path: str, seconds: int, cookie: str = "", connections: int = 10) -> dict:
-    status = status_of(path, cookie)
+def wrk(wrk_path: str, url: str, seconds: int, cookie: str = "", connections: int = 10) -> dict:
+    status = status_of(url, cookie)
     if status != 200:
-        raise RuntimeError(f"{path} answered {status}, not 200: the benchmark would measure the wrong page")
+        raise RuntimeError(f"{url} answered {status}, not 200: the benchmark would measure the wrong page")
     headers = ["-H", "Accept-Encoding: gzip"]
     if cookie:
         headers += ["-H", f"Cookie: {cookie}"]
-    url = f"http://127.0.0.1:{PORT}{path}"
     threads = f"-t{min(2, connections)}"
     subprocess.run(
         [wrk_path, threads, f"-c{connections}", "-d2s", *headers, url], check=True, capture_output=True
@@ -273,7 +246,8 @@ def main() -> None:
     args = parser.parse_args()
 
     RESULTS.mkdir(exist_ok=True)
-    wrk_path = ensure_wrk()
+    wrk_path = ensure_installed("wrk", "wrk")
+    ensure_installed("varnishd", "varnish")
     static_root = RESULTS / "static"
     cache_url = redis_url()
     env = base_env(args.server, static_root, cache_url)
@@ -290,17 +264,17 @@ def main() -> None:
 
     results = {}
     for cache_seconds, label in [(300, "cache on"), (0, "cache off")]:
-        with Server(env, cache_seconds):
+        with AppServer({**env, "PAGE_CACHE_SECONDS": str(cache_seconds), "GUNICORN_WORKERS": "2"}) as server:
             for name, path, user, also_uncached in PAGES:
                 if cache_seconds == 0 and not also_uncached:
                     continue
-                target = path.format(static_css=static_css, **pages)
+                target = server.url + path.format(static_css=static_css, **pages)
                 cookie = f"{session_cookie}={sessions[user]}" if user else ""
                 # A shared machine speeds up and slows down over minutes: each public
                 # page is compared with the static file measured just before it.
                 ceiling = None
                 if not user and name != "static CSS file":
-                    ceiling = wrk(wrk_path, static_css, args.seconds)["rps"]
+                    ceiling = wrk(wrk_path, server.url + static_css, args.seconds)["rps"]
                 # Staff pages are never cached: label them by how many people use them at once.
                 row = wrk(wrk_path, target, args.seconds, cookie)
                 row["ceiling"] = ceiling
@@ -311,13 +285,56 @@ def main() -> None:
                         wrk_path, target, args.seconds, cookie, connections=1
                     )
 
-    report(results, counts, cache_url, args.seconds)
+    # The same server with Varnish in front and a worker sending its purges.
+    with shared_cache_servers(env) as (server, varnish):
+        static_row = wrk(wrk_path, varnish.url + static_css, args.seconds)
+        results[("static CSS file", "through Varnish")] = static_row
+        article_row = wrk(wrk_path, varnish.url + pages["article"], args.seconds)
+        results[("article", "through Varnish")] = {**article_row, "ceiling": static_row["rps"]}
+        after = after_publish(server.env, direct=server.url, varnish=varnish.url)
+
+    report(results, counts, cache_url, args.seconds, after)
+
+
+@contextlib.contextmanager
+def shared_cache_servers(env: dict):
+    """gunicorn (page cache on) with Varnish in front, and `db_worker` sending the bans, as in production."""
+    from tests.varnish_server import VarnishServer  # once Varnish is installed: it looks for varnishd
+
+    server = AppServer(
+        {**env, "PAGE_CACHE_SECONDS": "300", "GUNICORN_WORKERS": "2", "TASKS_BACKEND": "database"}
+    )
+    varnish = VarnishServer(server.port)
+    server.env["FRONTEND_CACHE_URLS"] = varnish.url  # known once Varnish has its port
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--no-reload"],
+        cwd=PROJECT,
+        env=server.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with server, varnish:
+            yield server, varnish
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+
+
+def after_publish(env: dict, *, direct: str, varnish: str) -> dict:
+    output = run(
+        [PYTHON, "bench/after_publish.py", "--direct", direct, "--varnish", varnish],
+        env,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    return json.loads(next(line for line in output.splitlines() if line.startswith("AFTER"))[5:])
 
 
 PAGE_ORDER = {name: index for index, (name, *_rest) in enumerate(PAGES)}
 
 
-def report(results: dict, counts: dict, cache_url: str, seconds: int) -> None:
+def report(results: dict, counts: dict, cache_url: str, seconds: int, after: dict) -> None:
     first_ceiling = results[("static CSS file", "cache on")]["rps"]
     lines = [
         f"make bench: gunicorn 2 workers, DEBUG off, wrk 10 connections (staff pages also 1) for {seconds} s "
@@ -332,17 +349,58 @@ def report(results: dict, counts: dict, cache_url: str, seconds: int) -> None:
     for (name, label), row in sorted(results.items(), key=lambda item: PAGE_ORDER[item[0][0]]):
         count = counts.get(name, {})
         queries = count.get("queries", "")
-        if label == "cache on" and name in {"home", "treatments index", "article", "search", "sitemap.xml"}:
+        cached = {"home", "treatments index", "article", "search", "sitemap.xml"}
+        if label in {"cache on", "through Varnish"} and name in cached:
             queries = f"0 ({queries} on a miss)"
         lines.append(
             f"| {name} | {label} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} "
             f"| {100 * row['rps'] / (row.get('ceiling') or first_ceiling):.0f}% | {queries} | {count.get('bytes', '')} |"
         )
+    lines += after_publish_lines(after)
     table = "\n".join(lines)
     print(table)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"bench-{stamp}.md").write_text(table + "\n")
     print(f"\nSaved to bench/results/bench-{stamp}.md")
+
+
+def percentile(values: list[float], percent: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+def after_publish_lines(after: dict) -> list[str]:
+    visitors, rounds = after["visitors"], after["rounds"]
+    lines = [
+        "",
+        f"After a change (bench/after_publish.py): {visitors} visitors arriving together at one article, "
+        f"{rounds} rounds; gunicorn 2 workers with the Redis page cache, Varnish in front "
+        '(ops/varnish/charity.vcl), `db_worker` sending the bans. "Just approved": direct, the visitors '
+        "arrive as the approval commits; through Varnish, as its ban lands (a separate approval each).",
+        "",
+        f"| {visitors} visitors together | p50 ms | p99 ms | slowest ms | answers |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, values in after["samples"].items():
+        lines.append(
+            f"| {name} | {percentile(values, 50):.1f} | {percentile(values, 99):.1f} | {max(values):.1f} "
+            f"| {len(values)} |"
+        )
+    lines += [
+        "",
+        "| through Varnish, from the commit until all visitors have it | median ms | slowest ms |",
+        "| --- | ---: | ---: |",
+    ]
+    for change, values in after["visible_ms"].items():
+        lines.append(f"| {change} | {percentile(values, 50):.0f} | {max(values):.0f} |")
+    misses = after["reached_django_after_ban"]
+    lines += [
+        "",
+        f"Requests that reached Django in each burst through Varnish after a ban: {misses} "
+        f"(of {visitors}; the rest waited for that one answer). "
+        f"Stale answers after any change (old title, or not 410 after a withdrawal): {after['stale']}.",
+    ]
+    return lines
 
 
 if __name__ == "__main__":

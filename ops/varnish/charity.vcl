@@ -47,7 +47,11 @@ sub vcl_backend_response {
     # The two minutes are Varnish's "hit-for-miss" marker, as in its built-in
     # VCL: requests for a page that is never kept (the contact form) go
     # straight to Django side by side instead of queueing behind one another.
+    # The marker carries the tag too, so a ban clears it with the pages: once
+    # a withdrawn article (410, not kept) is restored, visitors arriving
+    # together are coalesced again at once, not two minutes later.
     if (!beresp.http.Cache-Tag) {
+        set beresp.http.Cache-Tag = "public-pages";
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);

@@ -4,6 +4,7 @@ cached public pages do not reach Django, and every change to published
 content bans them there, so a corrected or withdrawn page is never served.
 """
 
+import threading
 import urllib.error
 import urllib.request
 from io import StringIO
@@ -126,3 +127,29 @@ def test_static_files_are_kept_but_other_untagged_answers_are_not(varnish):
     for _ in range(2):
         status, headers, _ = get(varnish.url + "/support/contact/")  # a form with its own token
     assert status == 200 and headers["X-Cache"] == "MISS"
+
+
+def test_visitors_arriving_together_after_a_restore_reach_django_once(varnish, django_requests):
+    checker = approver()
+    article = published_article(approver_user=checker, title="Talc pleurodesis")
+    url = varnish.url + article.get_absolute_url()
+    services.article_archive(article=article, approver=fresh(checker))
+    assert get(url)[0] == 410  # not kept: Varnish marks the address "hit-for-miss"
+    services.article_restore(article=article, approver=fresh(checker))
+
+    start_together = threading.Barrier(10)
+    answers = []
+
+    def visit():
+        start_together.wait()
+        answers.append(get(url))
+
+    before = len(django_requests)
+    visitors = [threading.Thread(target=visit) for _ in range(10)]
+    for visitor in visitors:
+        visitor.start()
+    for visitor in visitors:
+        visitor.join()
+    assert [status for status, _, _ in answers] == [200] * 10
+    # The ban cleared the marker too: one visitor's request built the page, the others waited for it.
+    assert len(django_requests) - before == 1
