@@ -211,9 +211,12 @@ def wrk(wrk_path: str, url: str, seconds: int, cookie: str = "", connections: in
     if cookie:
         headers += ["-H", f"Cookie: {cookie}"]
     threads = f"-t{min(2, connections)}"
-    subprocess.run(
-        [wrk_path, threads, f"-c{connections}", "-d2s", *headers, url], check=True, capture_output=True
-    )
+    warm_up = subprocess.run(
+        [wrk_path, threads, f"-c{connections}", "-d2s", *headers, url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     output = subprocess.run(
         [wrk_path, threads, f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
         check=True,
@@ -231,6 +234,8 @@ def wrk(wrk_path: str, url: str, seconds: int, cookie: str = "", connections: in
     if found := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
         errors += sum(int(n) for n in found.groups())
     return {
+        # Every request this call sent, the status check and warm-up included.
+        "sent": 1 + sum(int(re.search(r"(\d+) requests in", run).group(1)) for run in (warm_up, output)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": latency("50"),
         "p99_ms": latency("99"),
@@ -289,7 +294,9 @@ def main() -> None:
     with shared_cache_servers(env) as (server, varnish):
         static_row = wrk(wrk_path, varnish.url + static_css, args.seconds)
         results[("static CSS file", "through Varnish")] = static_row
+        logged_before = server.log().count(f'"GET {pages["article"]} ')
         article_row = wrk(wrk_path, varnish.url + pages["article"], args.seconds)
+        article_row["reached_django"] = server.log().count(f'"GET {pages["article"]} ') - logged_before
         results[("article", "through Varnish")] = {**article_row, "ceiling": static_row["rps"]}
         after = after_publish(server.env, direct=server.url, varnish=varnish.url)
 
@@ -302,7 +309,13 @@ def shared_cache_servers(env: dict):
     from tests.varnish_server import VarnishServer  # once Varnish is installed: it looks for varnishd
 
     server = AppServer(
-        {**env, "PAGE_CACHE_SECONDS": "300", "GUNICORN_WORKERS": "2", "TASKS_BACKEND": "database"}
+        {
+            **env,
+            "PAGE_CACHE_SECONDS": "300",
+            "GUNICORN_WORKERS": "2",
+            "TASKS_BACKEND": "database",
+            "GUNICORN_ACCESS_LOG": "-",  # to count the requests that get past Varnish
+        }
     )
     varnish = VarnishServer(server.port)
     server.env["FRONTEND_CACHE_URLS"] = varnish.url  # known once Varnish has its port
@@ -356,6 +369,12 @@ def report(results: dict, counts: dict, cache_url: str, seconds: int, after: dic
             f"| {name} | {label} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} "
             f"| {100 * row['rps'] / (row.get('ceiling') or first_ceiling):.0f}% | {queries} | {count.get('bytes', '')} |"
         )
+    through_varnish = results[("article", "through Varnish")]
+    lines += [
+        "",
+        f"Through Varnish, {through_varnish['reached_django']} of the {through_varnish['sent']:,} article "
+        "requests (status check and warm-up included) reached gunicorn (counted in its access log).",
+    ]
     lines += after_publish_lines(after)
     table = "\n".join(lines)
     print(table)
@@ -376,7 +395,9 @@ def after_publish_lines(after: dict) -> list[str]:
         f"After a change (bench/after_publish.py): {visitors} visitors arriving together at one article, "
         f"{rounds} rounds; gunicorn 2 workers with the Redis page cache, Varnish in front "
         '(ops/varnish/charity.vcl), `db_worker` sending the bans. "Just approved": direct, the visitors '
-        "arrive as the approval commits; through Varnish, as its ban lands (a separate approval each).",
+        "arrive as the approval commits; through Varnish, as its ban lands (a separate approval each). "
+        "The visitors are 50 Python threads on this machine, so each time includes their own "
+        "scheduling: compare these rows with each other, not with wrk's.",
         "",
         f"| {visitors} visitors together | p50 ms | p99 ms | slowest ms | answers |",
         "| --- | ---: | ---: | ---: | ---: |",
