@@ -20,7 +20,6 @@ Usage: .venv/bin/python bench/run_bench.py [--seconds 10] [--server postgres://p
 """
 
 import argparse
-import contextlib
 import json
 import os
 import re
@@ -36,7 +35,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-# The same local servers the tests start: gunicorn with production settings, Varnish with our VCL.
+# Step 5, with Varnish in front (bench/shared_cache.py).
+from shared_cache import after_publish, after_publish_lines, shared_cache_servers  # noqa: E402
+
+# The same local server the tests start: gunicorn with production settings.
 from tests.app_server import AppServer  # noqa: E402
 
 RESULTS = PROJECT / "bench" / "results"
@@ -303,47 +305,6 @@ def main() -> None:
     report(results, counts, cache_url, args.seconds, after)
 
 
-@contextlib.contextmanager
-def shared_cache_servers(env: dict):
-    """gunicorn (page cache on) with Varnish in front, and `db_worker` sending the bans, as in production."""
-    from tests.varnish_server import VarnishServer  # once Varnish is installed: it looks for varnishd
-
-    server = AppServer(
-        {
-            **env,
-            "PAGE_CACHE_SECONDS": "300",
-            "GUNICORN_WORKERS": "2",
-            "TASKS_BACKEND": "database",
-            "GUNICORN_ACCESS_LOG": "-",  # to count the requests that get past Varnish
-        }
-    )
-    varnish = VarnishServer(server.port)
-    server.env["FRONTEND_CACHE_URLS"] = varnish.url  # known once Varnish has its port
-    worker = subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--no-reload"],
-        cwd=PROJECT,
-        env=server.env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        with server, varnish:
-            yield server, varnish
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
-
-
-def after_publish(env: dict, *, direct: str, varnish: str) -> dict:
-    output = run(
-        [PYTHON, "bench/after_publish.py", "--direct", direct, "--varnish", varnish],
-        env,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    return json.loads(next(line for line in output.splitlines() if line.startswith("AFTER"))[5:])
-
-
 PAGE_ORDER = {name: index for index, (name, *_rest) in enumerate(PAGES)}
 
 
@@ -381,47 +342,6 @@ def report(results: dict, counts: dict, cache_url: str, seconds: int, after: dic
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"bench-{stamp}.md").write_text(table + "\n")
     print(f"\nSaved to bench/results/bench-{stamp}.md")
-
-
-def percentile(values: list[float], percent: int) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
-
-
-def after_publish_lines(after: dict) -> list[str]:
-    visitors, rounds = after["visitors"], after["rounds"]
-    lines = [
-        "",
-        f"After a change (bench/after_publish.py): {visitors} visitors arriving together at one article, "
-        f"{rounds} rounds; gunicorn 2 workers with the Redis page cache, Varnish in front "
-        '(ops/varnish/charity.vcl), `db_worker` sending the bans. "Just approved": direct, the visitors '
-        "arrive as the approval commits; through Varnish, as its ban lands (a separate approval each). "
-        "The visitors are 50 Python threads on this machine, so each time includes their own "
-        "scheduling: compare these rows with each other, not with wrk's.",
-        "",
-        f"| {visitors} visitors together | p50 ms | p99 ms | slowest ms | answers |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
-    for name, values in after["samples"].items():
-        lines.append(
-            f"| {name} | {percentile(values, 50):.1f} | {percentile(values, 99):.1f} | {max(values):.1f} "
-            f"| {len(values)} |"
-        )
-    lines += [
-        "",
-        "| through Varnish, from the commit until all visitors have it | median ms | slowest ms |",
-        "| --- | ---: | ---: |",
-    ]
-    for change, values in after["visible_ms"].items():
-        lines.append(f"| {change} | {percentile(values, 50):.0f} | {max(values):.0f} |")
-    misses = after["reached_django_after_ban"]
-    lines += [
-        "",
-        f"Requests that reached Django in each burst through Varnish after a ban: {misses} "
-        f"(of {visitors}; the rest waited for that one answer). "
-        f"Stale answers after any change (old title, or not 410 after a withdrawal): {after['stale']}.",
-    ]
-    return lines
 
 
 if __name__ == "__main__":
