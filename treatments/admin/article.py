@@ -1,30 +1,25 @@
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.shortcuts import redirect
-from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin_records import RecordAdmin, RecordInline, isolated_text, staff_column
+from core.admin_records import staff_column
 
 from .. import services, workflow
 from ..content_checks import content_findings
-from ..diff import format_source
-from ..models import (
-    Article,
-    ArticleResource,
-    ArticleReview,
-    ArticleTransition,
-    ArticleVersion,
-    PageFeedback,
-    Source,
-)
+from ..models import Article, Source
 from ..readability import TARGET_READING_AGE, readability_of
-from ..sanitise import html_to_text
+from .article_inlines import (
+    ArticleReviewInline,
+    ArticleTransitionInline,
+    ArticleVersionInline,
+    ResourceInline,
+    SourceInline,
+)
 from .compare import compare_view
 from .forms import ArticleAdminForm
 from .preview import preview_view
@@ -52,104 +47,6 @@ class ReviewDueFilter(admin.SimpleListFilter):
         if self.value() == "due90":
             return queryset.review_due_within(days=90)
         return queryset
-
-
-class SourceInline(admin.StackedInline):
-    """New sources go to the end; "Move up" and "Move down" (admin_extra/source_order.js) reorder them."""
-
-    model = Source
-    extra = 0
-    fields = [
-        ("position", "year"),
-        "authors",
-        "title",
-        "publisher",
-        "volume_pages",
-        ("url", "accessed_on"),
-        ("doi", "pubmed_id"),
-        "link_check",
-    ]
-    readonly_fields = ["link_check"]
-    verbose_name = "source"
-    verbose_name_plural = "sources (numbered in this order)"
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    @admin.display(description="link last checked")
-    def link_check(self, source):
-        """What check_sources found at the link; a problem in words a nurse can act on."""
-        if not source.url:
-            return "No link."
-        if not source.link_checked_at:
-            return "Not checked yet (links are checked daily)."
-        when = timezone.localtime(source.link_checked_at).strftime("%-d %b %Y")
-        if source.link_status == Source.LinkStatus.WORKS:
-            return f"Worked on {when}."
-        if source.link_status == Source.LinkStatus.MOVED:
-            return format_html(
-                '<strong class="review-overdue">Moved</strong> (checked {}): it now goes to <a href="{}">{}</a>. '
-                "Check it is the same document and update the link.",
-                when,
-                source.link_moved_to,
-                source.link_moved_to,
-            )
-        if source.link_status == Source.LinkStatus.BROKEN:
-            return format_html(
-                '<strong class="review-overdue">Broken</strong> (checked {}): the site answered {}. '
-                "Find where the document is now, or another source.",
-                when,
-                source.link_status_code,
-            )
-        return format_html(
-            '<strong class="review-overdue">Did not answer</strong> (checked {}): {}.',
-            when,
-            source.link_error,
-        )
-
-
-class ResourceInline(admin.TabularInline):
-    model = ArticleResource
-    extra = 0
-    fields = ["position", "title", "file"]
-    verbose_name_plural = "downloadable leaflets (PDF; public only after approval)"
-
-
-class ArticleVersionInline(RecordInline):
-    model = ArticleVersion
-    fields = ["version_link", "approved_at", "approver", "is_full_review", "approval_comment"]
-    readonly_fields = fields
-    verbose_name_plural = "approved versions"
-    approver = staff_column("approved_by", "approved by")
-
-    @admin.display(description="version")
-    def version_link(self, version):
-        url = reverse("admin:treatments_articleversion_change", args=[version.pk])
-        if version.number == 1:
-            return format_html('<a href="{}">Version {}</a>', url, version.number)
-        compare = reverse("admin:treatments_article_compare", args=[version.article_id])
-        return format_html(
-            '<a href="{}">Version {}</a> (<a href="{}?from={}&amp;to={}">compare with version {}</a>)',
-            url,
-            version.number,
-            compare,
-            version.number - 1,
-            version.number,
-            version.number - 1,
-        )
-
-
-class ArticleReviewInline(RecordInline):
-    model = ArticleReview
-    fields = ["reviewed_on", "reviewer_name", "reviewer_role", "sources_rechecked", "version", "comment"]
-    readonly_fields = fields
-    verbose_name_plural = "full clinical reviews"
-
-
-class ArticleTransitionInline(RecordInline):
-    model = ArticleTransition
-    fields = ["at", "by", "from_status", "to_status", "comment"]
-    readonly_fields = fields
-    verbose_name_plural = "workflow history"
-    by = staff_column("actor", "by")
 
 
 @admin.register(Article)
@@ -372,53 +269,3 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
             return redirect(reverse("admin:treatments_article_change", args=[obj.pk]))
         return None
-
-
-@admin.register(ArticleVersion)
-class ArticleVersionAdmin(RecordAdmin):
-    """Approved versions, read-only: the record of what patients were shown."""
-
-    list_display = ["__str__", "article", "approved_at", "approver", "is_full_review"]
-    list_filter = ["is_full_review"]
-    search_fields = ["title", "article__slug"]
-    list_select_related = ["article", "approved_by__staff_profile"]
-    readonly_fields = [
-        "article",
-        "number",
-        "title",
-        "summary",
-        "body_text",
-        "sources_list",
-        "written_by_name",
-        "approver",
-        "approved_at",
-        "approval_comment",
-        "is_full_review",
-    ]
-    fields = readonly_fields
-    approver = staff_column("approved_by", "approved by")
-
-    @admin.display(description="body")
-    def body_text(self, version):
-        return linebreaksbr(html_to_text(version.body))
-
-    @admin.display(description="sources")
-    def sources_list(self, version):
-        lines = (f"{n}. {format_source(source)}" for n, source in enumerate(version.sources, 1))
-        return linebreaksbr("\n".join(lines))
-
-
-@admin.register(PageFeedback)
-class PageFeedbackAdmin(RecordAdmin):
-    """What readers said, read-only. Anonymous: there is nobody to reply to."""
-
-    list_display = ["created_at", "article", "version", "helpful", "reader_comment"]
-    list_filter = ["helpful", "article"]
-    search_fields = ["comment", "article__title"]
-    list_select_related = ["article", "version"]
-    readonly_fields = ["created_at", "article", "version", "helpful", "reader_comment"]
-    fields = readonly_fields
-
-    @admin.display(description="comment")
-    def reader_comment(self, feedback):
-        return isolated_text(feedback.comment, multiline=True)
