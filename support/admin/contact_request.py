@@ -10,7 +10,7 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.debug import sensitive_post_parameters
 
-from core.admin_changelist import QuickActionCheckboxMixin
+from core.admin_changelist import FullWidthChangelistMixin, QuickActionCheckboxMixin
 from core.admin_records import isolated_text, staff_column
 from core.links import tel_href
 from core.staff import staff_name
@@ -27,7 +27,9 @@ from .timing import answer_by_text, short_time
 
 
 @admin.register(ContactRequest)
-class ContactRequestAdmin(RequestActionsMixin, QuickActionCheckboxMixin, admin.ModelAdmin):
+class ContactRequestAdmin(
+    RequestActionsMixin, FullWidthChangelistMixin, QuickActionCheckboxMixin, admin.ModelAdmin
+):
     # What triage needs, in a width that fits a 1280 px screen beside the filters.
     list_display = [
         "reference",
@@ -142,10 +144,6 @@ class ContactRequestAdmin(RequestActionsMixin, QuickActionCheckboxMixin, admin.M
         if total > len(views):
             lines.append(f"… and {total - len(views)} earlier.")
         return linebreaksbr("\n".join(lines)) or "Nobody yet."
-
-    def changelist_view(self, request, extra_context=None):
-        # The list needs the screen's width for its columns: the filters stay, the site menu goes.
-        return super().changelist_view(request, {**(extra_context or {}), "is_nav_sidebar_enabled": False})
 
     @admin.display(description="received", ordering="received_at")
     def received(self, contact_request):

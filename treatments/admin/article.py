@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from core.admin_changelist import FullWidthChangelistMixin
 from core.admin_records import staff_column
 
 from .. import services, workflow
@@ -50,7 +51,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "category",

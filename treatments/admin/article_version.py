@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.template.defaultfilters import linebreaksbr
 
+from core.admin_changelist import FullWidthChangelistMixin
 from core.admin_records import RecordAdmin, staff_column
 
 from ..diff import format_source
@@ -9,7 +10,7 @@ from ..sanitise import html_to_text
 
 
 @admin.register(ArticleVersion)
-class ArticleVersionAdmin(RecordAdmin):
+class ArticleVersionAdmin(FullWidthChangelistMixin, RecordAdmin):
     """Approved versions, read-only: the record of what patients were shown."""
 
     list_display = ["__str__", "article", "approved_at", "approver", "is_full_review"]
