@@ -33,6 +33,14 @@ def elements(html: str) -> list[tuple[str, dict]]:
     return collector.elements
 
 
+def input_value(html: str, name: str) -> str:
+    """The value of the form field called `name` (a hidden token, say), as the browser would send it."""
+    for tag, attrs in elements(html):
+        if tag == "input" and attrs.get("name") == name:
+            return attrs.get("value") or ""
+    raise AssertionError(f"no input named {name!r} on the page")
+
+
 def active_content(html: str) -> list[str]:
     """Everything in `html` a browser could run: forbidden tags, handlers, script URLs, styles."""
     problems = []

@@ -5,6 +5,15 @@ import os
 import pytest
 
 
+def redis_test_cache(url: str):
+    """For a fixture to yield from: a django-redis cache on `url`, empty before and after the test."""
+    from django_redis.cache import RedisCache
+
+    cache = RedisCache(url, {"OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1}})
+    yield cleared_or_skipped(cache, url)
+    cache.clear()
+
+
 def cleared_or_skipped(cache, url: str):
     try:
         cache.clear()

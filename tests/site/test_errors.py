@@ -1,10 +1,10 @@
-import re
 from unittest import mock
 
 from django.db import OperationalError
 from django.test import RequestFactory
 
 from charity_site.views import server_error
+from tests.html_checks import input_value
 
 
 def test_500_page_renders_without_the_database_or_context_processors():
@@ -49,8 +49,8 @@ def test_the_contact_form_without_a_csrf_token_comes_back_with_what_was_typed(db
     assert 'name="csrfmiddlewaretoken"' in html
     assert not ContactRequest.objects.exists()
     # The page it gave back works: its token and cookie let the same person send it.
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+    token = input_value(html, "csrfmiddlewaretoken")
+    started = input_value(html, "form_started")
     data = valid_post(message="Please ring me after four.", form_started=started, csrfmiddlewaretoken=token)
     assert client.post(CONTACT_URL, data).status_code == 302
     assert ContactRequest.objects.get().message == "Please ring me after four."

@@ -7,16 +7,14 @@ from django.core.checks import run_checks
 from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from tests.redis_cache import cleared_or_skipped
+from tests.redis_cache import redis_test_cache
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
 
 
 @pytest.fixture
 def redis_cache():
-    cache = RedisCache(REDIS_TEST_URL, {"OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1}})
-    yield cleared_or_skipped(cache, REDIS_TEST_URL)
-    cache.clear()
+    yield from redis_test_cache(REDIS_TEST_URL)
 
 
 def test_one_client_serves_every_call(redis_cache):

@@ -1,6 +1,5 @@
 import datetime
 import logging
-import re
 
 import pytest
 import time_machine
@@ -8,6 +7,7 @@ from django.core import mail
 from django.core.cache import caches
 
 from support.models import CONSENT_WORDING, ContactRequest
+from tests.html_checks import input_value
 from tests.support.helpers import CONTACT_URL, started_token, valid_post
 
 pytestmark = pytest.mark.django_db
@@ -256,8 +256,8 @@ def test_a_form_sent_back_shows_what_was_typed_after_the_blank_form_was_kept(cli
 def test_the_blank_form_keeps_fresh_tokens(client):
     # The CSRF token and the form's start time are outside the kept fields.
     def tokens(html):
-        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+        csrf = input_value(html, "csrfmiddlewaretoken")
+        started = input_value(html, "form_started")
         return csrf, started
 
     with time_machine.travel(datetime.datetime(2026, 11, 22, 10, 0, tzinfo=datetime.UTC), tick=False):
@@ -272,7 +272,7 @@ def test_the_blank_form_keeps_fresh_tokens(client):
 
 
 def returned_token(response) -> str:
-    return re.search(r'name="form_started" value="([^"]+)"', response.content.decode()).group(1)
+    return input_value(response.content.decode(), "form_started")
 
 
 def test_a_form_open_too_long_is_given_back_to_send_again(client):
