@@ -92,7 +92,13 @@ def demo_articles_load() -> int:
         if spec.get("never_approved"):
             continue
         services.article_submit(article=article, user=nurse)
-        services.article_approve(article=article, approver=approver, full_review=True, sources_rechecked=True)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=approver,
+            full_review=True,
+            sources_rechecked=True,
+        )
         _backdate_review(article, spec["reviewed_months_ago"], today)
 
     by_slug = {article.slug: article for article, _ in created}

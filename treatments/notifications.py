@@ -1,7 +1,8 @@
 """
 Emails that tell nurses and approvers something waits for them: a draft
 submitted (to each clinical approver but the submitter), returned (to its last
-editor, with the comment), approved (to everyone who edited that version).
+editor, with the comment), taken back from approval by an edit (to the
+approvers), approved (to everyone who edited that version).
 
 The outbox is ArticleNotification: rows written in the transaction of the
 move, sent after commit by a background task, retried with back-off by
@@ -59,11 +60,20 @@ def _enqueue(transition_id: int) -> None:
         logger.exception("Could not queue the emails for article transition %s.", transition_id)
 
 
+# Each email by what the move means to its reader: a nurse's edit and an
+# approver's return both lead from awaiting approval to draft.
 SUBJECTS = {
-    Status.AWAITING_APPROVAL: "Waiting for your approval: {title}",
-    Status.DRAFT: "Returned to you: {title}",
-    Status.PUBLISHED: "Now live: {title}",
+    "awaiting_approval": "Waiting for your approval: {title}",
+    "draft": "Returned to you: {title}",
+    "taken_back": "No longer waiting for your approval: {title}",
+    "published": "Now live: {title}",
 }
+
+
+def _email_kind(transition: ArticleTransition) -> str:
+    if transition.action == "edit" and transition.from_status == Status.AWAITING_APPROVAL:
+        return "taken_back"
+    return transition.to_status
 
 
 def _email(notification: ArticleNotification) -> EmailMessage:
@@ -83,9 +93,10 @@ def _email(notification: ArticleNotification) -> EmailMessage:
         if transition.to_status == Status.AWAITING_APPROVAL
         else None,
     }
+    kind = _email_kind(transition)
     return EmailMessage(
-        subject=SUBJECTS[transition.to_status].format(title=article.title),
-        body=render_to_string(f"treatments/email/workflow_{transition.to_status}.txt", context),
+        subject=SUBJECTS[kind].format(title=article.title),
+        body=render_to_string(f"treatments/email/workflow_{kind}.txt", context),
         to=[notification.recipient.email],
     )
 

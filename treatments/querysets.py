@@ -45,29 +45,27 @@ class ArticleQuerySet(models.QuerySet):
 
     # --- What waits for one member of staff (the dashboard) ----------------------
 
-    def _latest_move_from(self):
+    def _latest_action(self):
         transitions = self.model._meta.get_field("transitions").related_model
         return Subquery(
-            transitions.objects.filter(article_id=OuterRef("pk"))
-            .order_by("-at", "-id")
-            .values("from_status")[:1]
+            transitions.objects.filter(article_id=OuterRef("pk")).order_by("-at", "-id").values("action")[:1]
         )
 
     def returned_to(self, user):
         """Drafts this person last edited that an approver sent back."""
         return (
             self.filter(status=Status.DRAFT, last_edited_by=user)
-            .annotate(latest_from=self._latest_move_from())
-            .filter(latest_from=Status.AWAITING_APPROVAL)
+            .annotate(latest_action=self._latest_action())
+            .filter(latest_action="return")
         )
 
     def drafts_of(self, user):
-        """Drafts this person last edited, other than those sent back to them."""
+        """Drafts this person last edited, other than those sent back to them (taken back ones included)."""
         return (
             self.filter(status=Status.DRAFT, last_edited_by=user)
-            .annotate(latest_from=self._latest_move_from())
+            .annotate(latest_action=self._latest_action())
             # A draft never moved has no latest move (NULL), which `exclude` would drop too.
-            .filter(Q(latest_from__isnull=True) | ~Q(latest_from=Status.AWAITING_APPROVAL))
+            .filter(Q(latest_action__isnull=True) | ~Q(latest_action="return"))
         )
 
     def awaiting_approval_by(self, user):

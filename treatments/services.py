@@ -7,6 +7,8 @@ nothing else changes an article's status, live version or review dates.
 """
 
 import datetime
+import hashlib
+import json
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
@@ -15,6 +17,7 @@ from django.utils import timezone
 
 from core.page_cache import public_pages_changed
 from core.security_log import security_event
+from core.staff import staff_name
 
 from . import notifications, workflow
 from .citations import citation_problems
@@ -40,20 +43,45 @@ class WorkflowError(Exception):
     """A workflow action that is not allowed now; the message is shown to the user."""
 
 
+class DraftChanged(WorkflowError):
+    """
+    A sign-off refused because the draft is no longer the one the approver
+    read: someone saved it after the approver's page was built.
+    """
+
+    def __init__(self, *, seen_fingerprint: str, article: Article):
+        self.seen_fingerprint = seen_fingerprint
+        self.article = article
+        super().__init__(
+            f"{staff_name(article.last_edited_by)} changed this article after you opened this page, so "
+            "nothing has been signed off. What changed since then is shown below: read it before you decide."
+        )
+
+
 def _locked(article: Article) -> Article:
     """Re-read the article under a row lock, so two approvers cannot race."""
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
-def _begin(action_name: str, *, article: Article, user: AbstractBaseUser, doing: str) -> Article:
+def _begin(
+    action_name: str,
+    *,
+    article: Article,
+    user: AbstractBaseUser,
+    doing: str,
+    seen_fingerprint: str | None = None,
+) -> Article:
     """
     Check the workflow table for `action_name` and return the article locked.
-    The permission is checked first, the status under the lock.
+    The permission is checked first, then, under the lock, that the draft is
+    still the one the user read (for a sign-off), then the status.
     """
     action = workflow.ACTIONS[action_name]
     if not user.has_perm(f"treatments.{action.permission}"):
         raise PermissionDenied(f"You do not have permission to {doing}.")
     article = _locked(article)
+    if action.signs_draft and draft_fingerprint(article_draft(article)) != seen_fingerprint:
+        raise DraftChanged(seen_fingerprint=seen_fingerprint or "", article=article)
     if article.status not in action.from_statuses:
         raise WorkflowError(action.refusal)
     return article
@@ -76,7 +104,12 @@ def _move(
         public_pages_changed()
         search_words_refresh()
     return ArticleTransition.objects.create(
-        article=article, from_status=from_status, to_status=to_status, actor=actor, comment=comment
+        article=article,
+        from_status=from_status,
+        to_status=to_status,
+        action=action_name,
+        actor=actor,
+        comment=comment,
     )
 
 
@@ -87,8 +120,50 @@ def article_approvable_content(article: Article) -> dict:
     return snapshot
 
 
+def article_draft(article: Article) -> dict:
+    """
+    Everything a sign-off signs: the content an approval makes public, plus
+    who is credited as writer and how long a review stays valid.
+    """
+    return {
+        **article_approvable_content(article),
+        "written_by": str(StaffCredit.of(article.written_by)),
+        "review_interval_months": article.review_interval_months,
+    }
+
+
+def draft_fingerprint(draft: dict) -> str:
+    """
+    A digest of exactly the draft an approver is shown. The approve, return
+    and confirm pages carry it, and the services refuse a sign-off whose
+    fingerprint is not the draft's now: nobody signs off text they did not read.
+    """
+    canonical = json.dumps(draft, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def article_draft_on_record(*, article: Article, fingerprint: str) -> dict | None:
+    """The draft with this fingerprint as a save left it, if the edit history holds it."""
+    if not fingerprint:
+        return None
+    return (
+        ArticleEdit.objects.filter(article=article, fingerprint=fingerprint)
+        .order_by("-at", "-id")
+        .values_list("draft", flat=True)
+        .first()
+    )
+
+
+def article_draft_fingerprint(article: Article) -> str:
+    """The fingerprint of the article's draft as it is now (for callers that read it just now)."""
+    return draft_fingerprint(article_draft(article))
+
+
 # What an article's place on the site is made of: public at once, without approval.
 PLACEMENT_FIELDS = frozenset({"category", "position", "related_articles"})
+
+
+TAKEN_BACK_COMMENT = "Changed while awaiting approval, so taken back from approval."
 
 
 @transaction.atomic
@@ -98,29 +173,43 @@ def article_record_edit(
     editor: AbstractBaseUser,
     changed_fields: set[str] | frozenset[str] = frozenset(),
     content_changed: bool = True,
-) -> None:
+) -> ArticleTransition | None:
     """
     Note that `editor` saved changes to the article. Any change puts them in
-    the draft's edit history (nobody in it may approve the draft) and makes a
-    published article a draft again while the public keeps reading the live
-    version. A new review
+    the draft's edit history (nobody in it may approve the draft), with the
+    draft as it now stands. A published article becomes a draft again while
+    the public keeps reading the live version. An article awaiting approval
+    is taken back from approval and the approvers are told: they never sign
+    off a draft that changed after it was sent to them. A new review
     interval moves "Next review due"; a new place on the site shows at once.
+
+    Returns the move the edit made, if it made one.
     """
     article = _begin("edit", article=article, user=editor, doing="edit articles")
+    transition = None
     if content_changed:
         now = timezone.now()
         article.last_edited_by = editor
         article.last_edited_at = now
         article.edit_version += 1
         article.save(update_fields=["last_edited_by", "last_edited_at", "edit_version"])
-        ArticleEdit.objects.create(article=article, editor=editor, at=now)
-        if article.status == Status.PUBLISHED:
-            _move(
+        draft = article_draft(article)
+        ArticleEdit.objects.create(
+            article=article, editor=editor, at=now, draft=draft, fingerprint=draft_fingerprint(draft)
+        )
+        was_awaiting = article.status == Status.AWAITING_APPROVAL
+        if workflow.status_after_edit(article.status) != article.status:
+            transition = _move(
                 "edit",
                 article=article,
                 to_status=Status.DRAFT,
                 actor=editor,
-                comment="Edited after publication.",
+                comment=TAKEN_BACK_COMMENT if was_awaiting else "Edited after publication.",
+            )
+        if was_awaiting:
+            approvers = notifications.approvers_to_tell(article, submitter=editor)
+            notifications.notifications_queue(
+                transition=transition, recipient_ids={approver.pk for approver in approvers}
             )
     if "review_interval_months" in changed_fields and article.last_reviewed_on is not None:
         article.next_review_due_on = article.next_review_due_after(article.last_reviewed_on)
@@ -128,6 +217,7 @@ def article_record_edit(
         public_pages_changed()
     if article.is_public and PLACEMENT_FIELDS & changed_fields:
         public_pages_changed()
+    return transition
 
 
 @transaction.atomic
@@ -154,9 +244,21 @@ def article_edit_conflict(*, article_id: int, seen_version: int) -> Article | No
 
 
 @transaction.atomic
-def article_return_to_draft(*, article: Article, approver: AbstractBaseUser, comment: str) -> None:
+def article_return_to_draft(
+    *, article: Article, approver: AbstractBaseUser, seen_fingerprint: str, comment: str
+) -> None:
+    """
+    Send the draft back to its last editor with what needs to change. Like
+    an approval, refused if the draft changed after the approver read it.
+    """
     comment = comment.strip()
-    article = _begin("return", article=article, user=approver, doing="return articles to draft")
+    article = _begin(
+        "return",
+        article=article,
+        user=approver,
+        doing="return articles to draft",
+        seen_fingerprint=seen_fingerprint,
+    )
     if not comment:
         raise WorkflowError("Say what needs to change: the comment is shown to the editor.")
     transition = _move("return", article=article, to_status=Status.DRAFT, actor=approver, comment=comment)
@@ -208,16 +310,25 @@ def article_approve(
     *,
     article: Article,
     approver: AbstractBaseUser,
+    seen_fingerprint: str,
     full_review: bool,
     sources_rechecked: bool = False,
     comment: str = "",
 ) -> ArticleVersion:
     """
-    Sign off the current working copy: it becomes a new immutable version and
-    the one the public sees. Only a full clinical review moves "Last reviewed";
-    a first approval must be one, since a public page needs a review date.
+    Sign off the draft the approver read (`seen_fingerprint`, from
+    draft_fingerprint): it becomes a new immutable version and the one the
+    public sees. Refused if the draft changed since. Only a full clinical
+    review moves "Last reviewed"; a first approval must be one, since a
+    public page needs a review date.
     """
-    article = _begin("approve", article=article, user=approver, doing="approve articles")
+    article = _begin(
+        "approve",
+        article=article,
+        user=approver,
+        doing="approve articles",
+        seen_fingerprint=seen_fingerprint,
+    )
     _check_four_eyes(article, approver)
     if article.last_review_id is None and not full_review:
         raise WorkflowError("The first approval of an article must be a full clinical review.")
@@ -284,13 +395,25 @@ def article_approve(
 
 @transaction.atomic
 def article_confirm_still_accurate(
-    *, article: Article, approver: AbstractBaseUser, sources_rechecked: bool, comment: str = ""
+    *,
+    article: Article,
+    approver: AbstractBaseUser,
+    seen_fingerprint: str,
+    sources_rechecked: bool,
+    comment: str = "",
 ) -> ArticleReview:
     """
     Record a full review that found nothing to change: the dates move, the
-    content does not. Only for a live page whose working copy is unchanged.
+    content does not. Only for a live page whose working copy is unchanged,
+    and only the page the approver read.
     """
-    article = _begin("confirm", article=article, user=approver, doing="record clinical reviews")
+    article = _begin(
+        "confirm",
+        article=article,
+        user=approver,
+        doing="record clinical reviews",
+        seen_fingerprint=seen_fingerprint,
+    )
     return _record_review(
         article=article,
         reviewer=approver,

@@ -28,14 +28,18 @@ class Action:
     # confirming "still accurate" records a review and leaves the status alone.
     to_statuses: frozenset[Status]
     refusal: str  # shown when the article's status does not allow the action
+    # A sign-off of the draft the user read: the service refuses it unless the
+    # fingerprint the user's page carried is the draft's now.
+    signs_draft: bool = False
 
 
 ALL_BUT_ARCHIVED = frozenset({Status.DRAFT, Status.AWAITING_APPROVAL, Status.PUBLISHED})
 
 ACTIONS: dict[str, Action] = {
     # Not a button: saving changes in the admin, in any status. A published
-    # article becomes a draft (the public keeps its live version); any other
-    # keeps its status.
+    # article becomes a draft (the public keeps its live version), and so does
+    # one awaiting approval (taken back: the approvers are told); a draft or a
+    # withdrawn article keeps its status.
     "edit": Action(
         from_statuses=frozenset(Status),
         permission="change_article",
@@ -53,12 +57,14 @@ ACTIONS: dict[str, Action] = {
         permission="approve_article",
         to_statuses=frozenset({Status.PUBLISHED}),
         refusal="Only an article awaiting approval can be approved.",
+        signs_draft=True,
     ),
     "return": Action(
         from_statuses=frozenset({Status.AWAITING_APPROVAL}),
         permission="approve_article",
         to_statuses=frozenset({Status.DRAFT}),
         refusal="Only an article awaiting approval can be returned to draft.",
+        signs_draft=True,
     ),
     "confirm": Action(
         from_statuses=frozenset({Status.PUBLISHED}),
@@ -68,6 +74,7 @@ ACTIONS: dict[str, Action] = {
             "Only a published article with no unapproved edits can be confirmed as still accurate. "
             "If it has edits, approve them as a full review instead."
         ),
+        signs_draft=True,
     ),
     "archive": Action(
         from_statuses=ALL_BUT_ARCHIVED,
@@ -82,6 +89,15 @@ ACTIONS: dict[str, Action] = {
         refusal="Only a withdrawn article can be restored.",
     ),
 }
+
+
+# Saving changes to one of these makes it a draft again ("edit" above).
+BACK_TO_DRAFT_ON_EDIT = frozenset({Status.PUBLISHED, Status.AWAITING_APPROVAL})
+
+
+def status_after_edit(status: str) -> str:
+    """Where saving changes leaves an article in `status`."""
+    return Status.DRAFT if status in BACK_TO_DRAFT_ON_EDIT else status
 
 
 def action_allowed(name: str, *, status: str, user) -> bool:

@@ -155,3 +155,50 @@ def test_the_editor_looks_like_the_page_and_leaving_unsaved_work_asks_first(visi
     page.wait_for_timeout(500)
     assert dialogs == ["beforeunload"]
     expect(page.locator("#id_title")).to_have_value("A title typed and not saved")
+
+
+def test_an_approval_of_text_changed_after_the_page_was_opened_is_refused(visit):
+    """The approver opens the approve page; the nurse saves a new sentence; the approver's click is refused."""
+    writer = nurse(username="nia", first_name="Nia", last_name="Roberts")
+    checker = approver(username="sam")
+    article = published_article(
+        editor=writer,
+        approver_user=approver(),
+        title="Pleural drains",
+        body="<p>A drain eases breathing.</p>",
+    )
+    article.body = "<p>A drain eases breathing.</p><p>Most drains come out within a week.</p>"
+    article.save()
+    services.article_record_edit(article=article, editor=fresh(writer))
+    services.article_submit(article=article, user=fresh(writer))
+
+    reviewer = visit(viewport={"width": 1280, "height": 900})
+    sign_in(reviewer, checker.username)
+    reviewer.goto(f"/admin/treatments/article/{article.pk}/workflow/approve/")
+    expect(reviewer.locator(".content-diff")).to_contain_text("Most drains come out within a week.")
+
+    # Meanwhile, in another browser, the nurse adds a sentence and submits again.
+    nia = visit(viewport={"width": 1280, "height": 900})
+    sign_in(nia, writer.username)
+    nia.goto(f"/admin/treatments/article/{article.pk}/change/")
+    nia.locator(".ck-editor__editable").first.click()
+    nia.keyboard.press("Control+End")
+    nia.keyboard.press("Enter")
+    nia.keyboard.type("The drain can safely stay in for six months.")
+    nia.get_by_role("button", name="Save and submit for approval").click()
+    expect(nia.get_by_text("Saved and submitted for approval")).to_be_visible()
+
+    reviewer.get_by_label("Yes: I have checked the whole page").check()
+    reviewer.get_by_role("button", name="Approve and publish").click()
+    expect(reviewer.locator(".messagelist")).to_contain_text(
+        "changed this article after you opened this page"
+    )
+    since = reviewer.locator(".changed-since-seen")
+    expect(since).to_contain_text("Added paragraph: The drain can safely stay in for six months.")
+    reviewer.screenshot(path=str(SCREENSHOTS / "approve-refused-draft-changed-1280.png"), full_page=True)
+
+    public = visit()
+    public.goto(article.get_absolute_url())
+    expect(public.locator("main")).to_contain_text("A drain eases breathing.")
+    expect(public.locator("main")).not_to_contain_text("six months")
+    expect(public.locator("main")).not_to_contain_text("within a week")

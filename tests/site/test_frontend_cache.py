@@ -84,7 +84,12 @@ def test_cached_pages_do_not_reach_django_and_an_approval_or_withdrawal_is_seen_
         article=article, editor=fresh(writer), changed_fields={"title"}, content_changed=True
     )
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(checker), full_review=False)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=False,
+    )
     status, headers, body = get(url)
     assert status == 200 and "Pleural drains and how they help" in body and headers["X-Cache"] == "MISS"
     assert FrontendPurge.objects.filter(sent_at__isnull=False).exists()

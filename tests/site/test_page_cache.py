@@ -46,7 +46,13 @@ def test_approving_an_edit_shows_on_the_very_next_request(client, publishing):
     publishing(services.article_record_edit, article=article, editor=fresh(writer))
     publishing(services.article_submit, article=article, user=fresh(writer))
     assert "Old title" in client.get(article.get_absolute_url()).content.decode()  # not approved yet
-    publishing(services.article_approve, article=article, approver=fresh(checker), full_review=False)
+    publishing(
+        services.article_approve,
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=False,
+    )
     assert "New title" in client.get(article.get_absolute_url()).content.decode()
     assert "New title" in client.get("/treatments/").content.decode()
     search = client.get("/search/?q=title").content.decode()
@@ -76,6 +82,7 @@ def test_a_new_review_date_shows_on_the_very_next_request(client, publishing):
     publishing(
         services.article_confirm_still_accurate,
         article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
         approver=fresh(checker),
         sources_rechecked=True,
     )
@@ -156,7 +163,12 @@ def test_article_page_runs_at_most_five_queries(client, django_assert_max_num_qu
     for _ in range(related):
         article.related_articles.add(published_article(category=article.category))
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     with django_assert_max_num_queries(5):
         assert client.get(article.get_absolute_url()).status_code == 200
 

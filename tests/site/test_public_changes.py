@@ -33,7 +33,10 @@ def test_approving_withdrawing_restoring_and_re_reviewing(generation, committed)
         lambda: services.article_archive(article=article, approver=fresh(checker)),
         lambda: services.article_restore(article=article, approver=fresh(checker)),
         lambda: services.article_confirm_still_accurate(
-            article=article, approver=fresh(checker), sources_rechecked=False
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            sources_rechecked=False,
         ),
     ]
     for step in steps:
@@ -48,7 +51,13 @@ def test_an_approval(generation, committed):
     committed(services.article_record_edit, article=article, editor=fresh(writer))
     committed(services.article_submit, article=article, user=fresh(writer))
     before = generation()
-    committed(services.article_approve, article=article, approver=fresh(checker), full_review=False)
+    committed(
+        services.article_approve,
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=False,
+    )
     assert generation() > before
 
 

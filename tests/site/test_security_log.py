@@ -64,7 +64,12 @@ def test_approvals_and_refusals_are_logged(client, security_log):
     writer, checker = nurse(), approver()
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(checker), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=True,
+    )
     assert (
         f"event=article.approved user_id={checker.pk} article_id={article.pk} version=1 full_review=True"
         in lines(security_log)

@@ -59,9 +59,19 @@ def published_article(editor=None, approver_user=None, **kwargs) -> Article:
     approver_user = approver_user or approver()
     article = ArticleFactory(written_by=editor, last_edited_by=editor, **kwargs)
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(article=article, approver=fresh(approver_user), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver_user),
+        full_review=True,
+    )
     article.refresh_from_db()
     return article
+
+
+def sign_off_data(article, **fields) -> dict:
+    """An approve, return or confirm form as the page for `article` as it is now would send it."""
+    return {"seen_fingerprint": services.article_draft_fingerprint(article), **fields}
 
 
 def article_form_data(article, **changes):

@@ -13,6 +13,7 @@ from tests.treatments.factories import (
     article_form_data,
     nurse,
     published_article,
+    sign_off_data,
 )
 from treatments import services
 from treatments.models import Article, ArticleVersion
@@ -90,7 +91,7 @@ def test_a_nurse_posting_approve_is_refused(client):
     writer, other = nurse(), nurse()
     article = awaiting(writer)
     client.force_login(other)
-    response = client.post(workflow_url(article, "approve"), {"full_review": "yes"})
+    response = client.post(workflow_url(article, "approve"), sign_off_data(article, full_review="yes"))
     assert response.status_code == 403
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL and article.live_version is None
@@ -101,7 +102,7 @@ def test_the_last_editor_posting_approve_is_refused_with_a_message(client):
     editor.groups.add(Group.objects.get(name=NURSE_EDITORS))
     article = awaiting(editor)
     client.force_login(editor)
-    response = client.post(workflow_url(article, "approve"), {"full_review": "yes"})
+    response = client.post(workflow_url(article, "approve"), sign_off_data(article, full_review="yes"))
     assert response.status_code == 409
     html = response.content.decode()
     assert html.count("You changed this draft, so you cannot approve it") == 1  # said once
@@ -115,7 +116,7 @@ def test_a_superuser_who_last_edited_cannot_approve(client):
     boss = UserFactory(is_superuser=True)
     article = awaiting(boss)
     client.force_login(boss)
-    response = client.post(workflow_url(article, "approve"), {"full_review": "yes"})
+    response = client.post(workflow_url(article, "approve"), sign_off_data(article, full_review="yes"))
     assert response.status_code == 409
     assert not ArticleVersion.objects.exists()
 
@@ -126,7 +127,9 @@ def test_an_approver_approves_by_post(client):
     client.force_login(checker)
     page = client.get(workflow_url(article, "approve")).content.decode()
     assert "What changed since the live version" in page
-    response = client.post(workflow_url(article, "approve"), {"full_review": "yes", "comment": "Checked."})
+    response = client.post(
+        workflow_url(article, "approve"), sign_off_data(article, full_review="yes", comment="Checked.")
+    )
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
@@ -137,7 +140,7 @@ def test_an_approver_approves_by_post(client):
 def test_approval_needs_an_answer_about_the_full_review(client):
     article = awaiting(nurse())
     client.force_login(approver())
-    response = client.post(workflow_url(article, "approve"), {"comment": "Kept"})
+    response = client.post(workflow_url(article, "approve"), sign_off_data(article, comment="Kept"))
     assert response.status_code == 400
     html = response.content.decode()
     assert "Say whether this is a full clinical review." in html
@@ -150,13 +153,16 @@ def test_returning_needs_a_comment_and_the_editor_sees_it(client):
     writer, checker = nurse(), approver()
     article = awaiting(writer)
     client.force_login(checker)
-    response = client.post(workflow_url(article, "return"), {"comment": ""})
+    response = client.post(workflow_url(article, "return"), sign_off_data(article, comment=""))
     assert response.status_code == 400
     assert "Say what needs to change" in response.content.decode()
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL
 
-    client.post(workflow_url(article, "return"), {"comment": "Please explain what a pleural drain is."})
+    client.post(
+        workflow_url(article, "return"),
+        sign_off_data(article, comment="Please explain what a pleural drain is."),
+    )
     article.refresh_from_db()
     assert article.status == Status.DRAFT
     client.force_login(writer)
@@ -196,7 +202,7 @@ def test_an_unknown_workflow_action_is_refused(admin_client):
 
 def test_anonymous_workflow_post_goes_to_login(client):
     article = awaiting(nurse())
-    response = client.post(workflow_url(article, "approve"), {"full_review": "yes"})
+    response = client.post(workflow_url(article, "approve"), sign_off_data(article, full_review="yes"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL
@@ -318,8 +324,14 @@ def test_a_script_posted_straight_to_the_admin_never_reaches_the_public_page(cli
     client.force_login(writer)
     body = "<script>alert(1)</script><p>ok</p>"
     assert client.post(change_url(article), article_form_data(article, body=body)).status_code == 302
+    article.refresh_from_db()  # the approver reads the draft as saved
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(checker), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=True,
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<p>ok</p>" in html
     assert "<script>alert(1)" not in html

@@ -44,7 +44,12 @@ def test_the_public_page_shows_both_boxes(client):
         written_by=writer, last_edited_by=writer, body=f"<p>Intro.</p>{KEY_FACTS}{QUOTE}"
     )
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<aside class="key-facts" aria-labelledby="key-facts-1">' in page
     assert "<figcaption>Jean, whose husband had surgery</figcaption>" in page

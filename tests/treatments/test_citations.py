@@ -33,7 +33,12 @@ def test_marker_numbers(inside, numbers):
 def test_a_citation_to_a_missing_source_blocks_approval():
     article = article_with("<p>Nivolumab can help [1]. It is given every two weeks [3].</p>", sources=2)
     with pytest.raises(WorkflowError, match=r"cites \[3\], but the article has 2 sources"):
-        services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(approver()),
+            full_review=True,
+        )
     assert not ArticleVersion.objects.filter(article=article).exists()
 
 
@@ -41,7 +46,12 @@ def test_a_valid_citation_links_to_its_source_and_the_source_links_back(client):
     article = article_with(
         "<p>Nivolumab can help [2]. Both agree [1, 2].</p><p>Not a link: <a href='/x'>[1]</a></p>", 2
     )
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     page = client.get(article.get_absolute_url()).content.decode()
     assert (
         '<sup class="citation">[<a href="#source-2" id="cite-2-1" rel="noopener"><span class="visually-hidden">source </span>2</a>]</sup>'
@@ -80,7 +90,12 @@ def test_the_sanitiser_keeps_citation_markup_and_drops_other_classes_and_styles(
 
 def test_the_review_line_sits_under_the_title(client):
     article = article_with("<p>Text.</p>", 0)
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     article.refresh_from_db()
     page = client.get(article.get_absolute_url()).content.decode()
     line = page.split('<p class="review-line">')[1].split("</p>")[0]

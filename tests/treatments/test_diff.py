@@ -97,7 +97,12 @@ def test_any_two_approved_versions_can_be_compared(client, db):
         article.save()
         services.article_record_edit(article=article, editor=fresh(writer))
         services.article_submit(article=article, user=fresh(writer))
-        services.article_approve(article=article, approver=fresh(checker), full_review=False)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            full_review=False,
+        )
     client.force_login(writer)
     url = reverse("admin:treatments_article_compare", args=[article.pk])
     html = client.get(url, {"from": 1, "to": 3}).content.decode()

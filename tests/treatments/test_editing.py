@@ -16,6 +16,7 @@ from tests.treatments.factories import (
     article_form_data,
     nurse,
     published_article,
+    sign_off_data,
 )
 from treatments import services
 from treatments.models import Article, ArticleTransition, ArticleVersion
@@ -64,13 +65,13 @@ def test_nobody_in_the_drafts_edit_history_may_approve_it(client):
 
     for person in (a, b):  # A wrote it, B last edited it: both refused
         client.force_login(person)
-        response = client.post(approve_url(article), {"full_review": "yes"})
+        response = client.post(approve_url(article), sign_off_data(article, full_review="yes"))
         assert response.status_code == 409
         assert "You changed this draft" in response.content.decode()
     assert not ArticleVersion.objects.exists()
 
     client.force_login(c)
-    assert client.post(approve_url(article), {"full_review": "yes"}).status_code == 302
+    assert client.post(approve_url(article), sign_off_data(article, full_review="yes")).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
 
@@ -83,7 +84,12 @@ def test_edits_before_the_live_version_do_not_count(client):
     services.article_submit(article=article, user=fresh(checker))
     assert checker.pk in Article.objects.get(pk=article.pk).draft_editor_ids()
     assert writer.pk not in Article.objects.get(pk=article.pk).draft_editor_ids()
-    services.article_approve(article=article, approver=fresh(writer), full_review=False)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(writer),
+        full_review=False,
+    )
 
 
 def both_roles_from(user):

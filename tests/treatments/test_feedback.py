@@ -92,7 +92,12 @@ def test_an_answer_about_an_older_version_is_kept_against_that_version(client):
     article.save()
     services.article_record_edit(article=article, editor=fresh(writer))
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(checker), full_review=False)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=False,
+    )
     client.post(feedback_url(article), {"helpful": "yes", "version": read.pk})
     assert PageFeedback.objects.get().version == read
 
@@ -141,7 +146,12 @@ def test_the_admin_shows_answers_since_the_last_approval(admin_client):
     article.save()
     services.article_record_edit(article=article, editor=fresh(writer))
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(checker), full_review=False)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=False,
+    )
     article.refresh_from_db()
     for helpful in (True, True, True, False):
         PageFeedback.objects.create(article=article, version=article.live_version, helpful=helpful)

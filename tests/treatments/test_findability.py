@@ -84,7 +84,12 @@ def test_articles_carry_medical_web_page_structured_data(client):
             article=article, authors="Baas P, et al.", title="CheckMate 743", publisher="Lancet", year=2021
         )
         services.article_submit(article=article, user=fresh(article.written_by))
-        services.article_approve(article=article, approver=fresh(checker), full_review=True)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            full_review=True,
+        )
     data = structured_data(client.get(article.get_absolute_url()).content.decode())
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"

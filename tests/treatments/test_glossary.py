@@ -25,7 +25,12 @@ def article_page(client, body):
     writer = nurse()
     article = ArticleFactory(written_by=writer, last_edited_by=writer, body=body)
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     return client.get(article.get_absolute_url()).content.decode()
 
 

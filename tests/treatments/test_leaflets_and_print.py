@@ -44,7 +44,12 @@ def test_a_pdf_leaflet_is_listed_only_after_approval(client, media_root):
     assert "Immunotherapy leaflet" not in client.get(article.get_absolute_url()).content.decode()
 
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=False)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=False,
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert (
         f'<a href="/media/{resource.file.name}">Immunotherapy leaflet</a> (PDF, {len(PDF)}\xa0bytes)' in html

@@ -43,7 +43,11 @@ def test_a_return_tells_the_last_editor_with_the_comment(committed):
     committed(services.article_submit, article=article, user=fresh(writer))
     mail.outbox.clear()
     committed(
-        services.article_return_to_draft, article=article, approver=fresh(checker), comment="Explain pleura."
+        services.article_return_to_draft,
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        comment="Explain pleura.",
     )
     [message] = mail.outbox
     assert message.to == [writer.email] and message.subject == "Returned to you: Surgery"
@@ -57,7 +61,13 @@ def test_an_approval_tells_the_editors_of_that_version(committed):
     services.article_record_edit(article=article, editor=fresh(helper))
     services.article_submit(article=article, user=fresh(helper))
     mail.outbox.clear()
-    committed(services.article_approve, article=article, approver=fresh(checker), full_review=False)
+    committed(
+        services.article_approve,
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=False,
+    )
     assert sorted(message.to[0] for message in mail.outbox) == sorted([writer.email, helper.email])
     assert all(message.subject.startswith("Now live:") for message in mail.outbox)
 
@@ -85,7 +95,12 @@ def test_the_dashboard_shows_what_waits_for_each_person(client, committed):
     returned = ArticleFactory(written_by=writer, last_edited_by=writer, title="Sent back to me")
     waiting = ArticleFactory(written_by=other_writer, last_edited_by=other_writer, title="Waiting one")
     services.article_submit(article=returned, user=fresh(writer))
-    services.article_return_to_draft(article=returned, approver=fresh(checker), comment="Fix it.")
+    services.article_return_to_draft(
+        article=returned,
+        seen_fingerprint=services.article_draft_fingerprint(returned),
+        approver=fresh(checker),
+        comment="Fix it.",
+    )
     services.article_submit(article=waiting, user=fresh(other_writer))
 
     client.force_login(writer)

@@ -57,7 +57,12 @@ def test_an_image_and_a_leaflet_go_to_object_storage_and_are_read_back_from_the_
     assert client.get(article.get_absolute_url()).status_code == 404
 
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     page = client.get(article.get_absolute_url()).content.decode()
     image_url = re.search(r'<img src="([^"]+)"', page).group(1)
     leaflet_url = re.search(r'<a href="([^"]+\.pdf)"', page).group(1)

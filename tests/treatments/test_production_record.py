@@ -35,7 +35,11 @@ def test_the_record_lists_every_version_and_review_of_a_demo_article(client, dem
     )
     services.article_submit(article=demo_article, user=fresh(writer))
     services.article_approve(
-        article=demo_article, approver=fresh(checker), full_review=True, comment="Checked the trial figures."
+        article=demo_article,
+        seen_fingerprint=services.article_draft_fingerprint(demo_article),
+        approver=fresh(checker),
+        full_review=True,
+        comment="Checked the trial figures.",
     )
     demo_article.refresh_from_db()
     PageFeedback.objects.create(article=demo_article, version=demo_article.live_version, helpful=True)

@@ -20,7 +20,12 @@ def publish_edit(article, editor, approver_user, **changes):
     article.save()
     services.article_record_edit(article=article, editor=fresh(editor))
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(article=article, approver=fresh(approver_user), full_review=False)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver_user),
+        full_review=False,
+    )
 
 
 # --- Full-text search on PostgreSQL -------------------------------------------------

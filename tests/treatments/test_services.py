@@ -22,7 +22,11 @@ def test_approval_makes_an_immutable_version_and_publishes():
     SourceFactory(article=article, title="First", position=1)
     services.article_submit(article=article, user=fresh(editor))
     version = services.article_approve(
-        article=article, approver=fresh(checker), full_review=True, comment="Good"
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        full_review=True,
+        comment="Good",
     )
 
     article.refresh_from_db()
@@ -47,7 +51,12 @@ def test_a_nurse_cannot_approve():
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))
     with pytest.raises(PermissionDenied):
-        services.article_approve(article=article, approver=fresh(other_nurse), full_review=True)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(other_nurse),
+            full_review=True,
+        )
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL
     assert article.live_version is None
@@ -60,7 +69,12 @@ def test_nobody_may_approve_what_they_last_edited(role):
     article = ArticleFactory(written_by=editor, last_edited_by=editor)
     services.article_submit(article=article, user=fresh(editor))
     with pytest.raises(services.WorkflowError, match="You changed this draft"):
-        services.article_approve(article=article, approver=fresh(editor), full_review=True)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(editor),
+            full_review=True,
+        )
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL
     assert not ArticleVersion.objects.exists()
@@ -73,7 +87,12 @@ def test_an_edit_by_the_approver_moves_the_four_eyes_rule_to_them():
     services.article_submit(article=article, user=fresh(writer))
     services.article_record_edit(article=article, editor=fresh(checker))
     with pytest.raises(services.WorkflowError):
-        services.article_approve(article=article, approver=fresh(checker), full_review=True)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            full_review=True,
+        )
 
 
 def test_return_to_draft_needs_a_comment_and_records_it():
@@ -81,11 +100,21 @@ def test_return_to_draft_needs_a_comment_and_records_it():
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))
     with pytest.raises(services.WorkflowError, match="Say what needs to change"):
-        services.article_return_to_draft(article=article, approver=fresh(checker), comment="   ")
+        services.article_return_to_draft(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            comment="   ",
+        )
     article.refresh_from_db()
     assert article.status == Status.AWAITING_APPROVAL
 
-    services.article_return_to_draft(article=article, approver=fresh(checker), comment="Explain pleura.")
+    services.article_return_to_draft(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(checker),
+        comment="Explain pleura.",
+    )
     article.refresh_from_db()
     assert article.status == Status.DRAFT
     assert article.transitions.first().comment == "Explain pleura."
@@ -121,7 +150,12 @@ def test_a_first_approval_must_be_a_full_review():
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))
     with pytest.raises(services.WorkflowError, match="first approval"):
-        services.article_approve(article=article, approver=fresh(approver()), full_review=False)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(approver()),
+            full_review=False,
+        )
 
 
 def test_a_small_correction_does_not_move_the_review_date():
@@ -133,7 +167,12 @@ def test_a_small_correction_does_not_move_the_review_date():
         article.save()
         services.article_record_edit(article=article, editor=fresh(writer))
         services.article_submit(article=article, user=fresh(writer))
-        version = services.article_approve(article=article, approver=fresh(checker), full_review=False)
+        version = services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            full_review=False,
+        )
     article.refresh_from_db()
     assert article.live_version == version
     assert version.number == 2
@@ -149,7 +188,11 @@ def test_confirm_still_accurate_moves_the_dates_not_the_content():
     with time_machine.travel(datetime.date(2026, 11, 22), tick=False):
         assert article.is_review_overdue()
         review = services.article_confirm_still_accurate(
-            article=article, approver=fresh(checker), sources_rechecked=True, comment="Nothing to change."
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            sources_rechecked=True,
+            comment="Nothing to change.",
         )
         article.refresh_from_db()
         assert not article.is_review_overdue()
@@ -167,7 +210,10 @@ def test_confirm_still_accurate_is_refused_while_edits_wait():
     services.article_record_edit(article=article, editor=fresh(writer))
     with pytest.raises(services.WorkflowError):
         services.article_confirm_still_accurate(
-            article=article, approver=fresh(checker), sources_rechecked=False
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            sources_rechecked=False,
         )
 
 

@@ -95,7 +95,12 @@ def test_the_page_shows_sources_review_block_and_contents(client):
             accessed_on=datetime.date(2026, 1, 5),
         )
         services.article_submit(article=article, user=fresh(article.last_edited_by))
-        services.article_approve(article=article, approver=fresh(checker), full_review=True)
+        services.article_approve(
+            article=article,
+            seen_fingerprint=services.article_draft_fingerprint(article),
+            approver=fresh(checker),
+            full_review=True,
+        )
     html = page(client, article).content.decode()
     assert '<a href="#what-it-is">What it is</a>' in html
     assert '<h2 id="side-effects">Side effects</h2>' in html
@@ -127,7 +132,12 @@ def test_xss_in_body_and_sources_is_inert_on_the_page(client, payload):
         article=article, authors=payload, title=payload, publisher=payload, volume_pages=payload[:100]
     )
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     html = page(client, article).content.decode()
     article_html = html[html.index("<article") : html.index("</article>")]
     assert "<p>Safe</p>" in article_html
@@ -188,7 +198,12 @@ def test_article_page_query_count_does_not_grow(client, django_assert_max_num_qu
     article = ArticleFactory(written_by=editor, last_edited_by=editor)
     _grow(article, sources, related)
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     with django_assert_max_num_queries(3):
         response = page(client, article)
     assert response.status_code == 200

@@ -98,7 +98,12 @@ def test_doi_and_pubmed_show_as_links_on_the_public_page(client):
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     SourceFactory(article=article, doi="10.1016/S0140-6736(20)32714-8", pubmed_id="33485464")
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(article=article, approver=fresh(approver()), full_review=True)
+    services.article_approve(
+        article=article,
+        seen_fingerprint=services.article_draft_fingerprint(article),
+        approver=fresh(approver()),
+        full_review=True,
+    )
     page = client.get(article.get_absolute_url()).content.decode()
     assert 'href="https://doi.org/10.1016/S0140-6736(20)32714-8"' in page
     assert 'href="https://pubmed.ncbi.nlm.nih.gov/33485464/"' in page

@@ -19,6 +19,11 @@ pytestmark = pytest.mark.django_db
 FORM_DATA = {"full_review": True, "sources_rechecked": True, "comment": "Please check the dose.", "note": ""}
 
 
+def form_data(article: Article) -> dict:
+    """What a button's form sends when posted from the page showing the article as it is now."""
+    return {**FORM_DATA, "seen_fingerprint": services.article_draft_fingerprint(article)}
+
+
 def article_in(status: str) -> Article:
     """An article in `status`, last edited by a nurse, with a live version to point at."""
     editor = nurse()
@@ -43,7 +48,7 @@ def test_a_button_shows_exactly_when_the_service_does_it(action, status):
 
     shown = action in available_actions(article, user)
     try:
-        BUTTONS[action].perform(article, user, FORM_DATA)
+        BUTTONS[action].perform(article, user, form_data(article))
         done = True
     except services.WorkflowError:
         done = False
@@ -67,7 +72,7 @@ def test_without_the_tables_permission_there_is_no_button_and_the_service_refuse
     assert not user.has_perm(f"treatments.{needed}")
     assert action not in available_actions(article, user)
     with pytest.raises(PermissionDenied):
-        BUTTONS[action].perform(article, user, FORM_DATA)
+        BUTTONS[action].perform(article, user, form_data(article))
     article.refresh_from_db()
     assert article.status == status
 

@@ -204,9 +204,8 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
 
     @staticmethod
     def _may_submit_after_saving(status: str, user) -> bool:
-        """Saving makes a published article a draft ("edit"); then the table decides on "submit"."""
-        after_edit = Article.Status.DRAFT if status == Article.Status.PUBLISHED else status
-        return workflow.action_allowed("submit", status=after_edit, user=user)
+        """Saving may make the article a draft again ("edit"); then the table decides on "submit"."""
+        return workflow.action_allowed("submit", status=workflow.status_after_edit(status), user=user)
 
     @staticmethod
     def _latest_return(article):
@@ -214,7 +213,7 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
         if article.status != Article.Status.DRAFT:
             return None
         latest = article.transitions.select_related("actor").first()
-        if latest and latest.from_status == Article.Status.AWAITING_APPROVAL:
+        if latest and latest.action == "return":
             return latest
         return None
 
@@ -239,12 +238,22 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         changed = set(form.changed_data) - {"seen_version", "note_for_approver"}
-        services.article_record_edit(
+        move = services.article_record_edit(
             article=form.instance,
             editor=request.user,
             changed_fields=changed,
             content_changed=not change or bool(changed) or any(formset.has_changed() for formset in formsets),
         )
+        if (
+            move
+            and move.from_status == Article.Status.AWAITING_APPROVAL
+            and "_submit_for_approval" not in request.POST
+        ):
+            messages.warning(
+                request,
+                "This article was waiting for approval. Your change took it back: it is a draft again, and the "
+                "approvers have been told. Submit it again when it is ready.",
+            )
 
     # "Save and preview" and "Save and submit for approval": what was just typed is
     # saved first, so the preview shows it and the approver receives it.

@@ -28,6 +28,12 @@ from ..readability import TARGET_READING_AGE, readability_of
 from .forms import note_for_approver_field
 
 
+class SignOffForm(forms.Form):
+    """A sign-off of the draft the page showed: the service checks this fingerprint under its lock."""
+
+    seen_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+
 class CommentForm(forms.Form):
     comment = forms.CharField(
         label="Comment (optional)",
@@ -44,7 +50,7 @@ class SubmitForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(SignOffForm):
     comment = forms.CharField(
         label="What needs to change",
         help_text="The editor sees this comment on the article.",
@@ -55,7 +61,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class ApproveForm(CommentForm):
+class ApproveForm(SignOffForm, CommentForm):
     full_review = forms.TypedChoiceField(
         label="Is this approval a full clinical review of the whole page?",
         choices=[
@@ -69,7 +75,7 @@ class ApproveForm(CommentForm):
     sources_rechecked = forms.BooleanField(label="I re-checked the sources", required=False)
 
 
-class ConfirmAccurateForm(CommentForm):
+class ConfirmAccurateForm(SignOffForm, CommentForm):
     sources_rechecked = forms.BooleanField(label="I re-checked the sources", required=False)
 
 
@@ -101,6 +107,7 @@ BUTTONS = {
         perform=lambda article, user, data: services.article_approve(
             article=article,
             approver=user,
+            seen_fingerprint=data["seen_fingerprint"],
             full_review=data["full_review"],
             sources_rechecked=data["sources_rechecked"],
             comment=data["comment"],
@@ -112,7 +119,7 @@ BUTTONS = {
         button="Return to draft",
         form_class=ReturnForm,
         perform=lambda article, user, data: services.article_return_to_draft(
-            article=article, approver=user, comment=data["comment"]
+            article=article, approver=user, seen_fingerprint=data["seen_fingerprint"], comment=data["comment"]
         ),
         done_message="Returned to draft with your comment.",
     ),
@@ -123,6 +130,7 @@ BUTTONS = {
         perform=lambda article, user, data: services.article_confirm_still_accurate(
             article=article,
             approver=user,
+            seen_fingerprint=data["seen_fingerprint"],
             sources_rechecked=data["sources_rechecked"],
             comment=data["comment"],
         ),
@@ -185,6 +193,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     form = spec.form_class(request.POST or None)
     status = 200
     refused = False
+    changed_since_seen = None
     if request.method == "POST" and may_not_approve:
         refused = True  # the page says why; no second message
     elif request.method == "POST":
@@ -192,6 +201,10 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         if form.is_valid():
             try:
                 spec.perform(article, request.user, form.cleaned_data)
+            except services.DraftChanged as refusal:
+                messages.error(request, str(refusal))
+                refused = True
+                changed_since_seen = refusal.seen_fingerprint
             except services.WorkflowError as refusal:
                 messages.error(request, str(refusal))
                 refused = True
@@ -210,6 +223,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
             action=action,
         )
         status = 409
+        article.refresh_from_db()
 
     context = {
         **model_admin.admin_site.each_context(request),
@@ -221,19 +235,50 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         "form": form,
         "change_url": change_url,
         "may_not_approve": may_not_approve,
+        "action_allowed_now": workflow.action_allowed(action, status=article.status, user=request.user),
         "four_eyes_refusal": services.FOUR_EYES_REFUSAL,
         "preview_url": reverse("admin:treatments_article_preview", args=[article.pk]),
         "submission": article.transitions.filter(to_status=Article.Status.AWAITING_APPROVAL)
         .select_related("actor")
         .first(),
     }
+    if workflow.ACTIONS[action].signs_draft:
+        # The diff, the checks and the fingerprint the form carries all come
+        # from this one reading of the draft: what is signed is what is shown.
+        draft = services.article_draft(article)
+        _carry_fingerprint(form, services.draft_fingerprint(draft))
+        if changed_since_seen is not None:
+            context["since_seen"] = since_seen_context(article, changed_since_seen, draft)
     if action == "approve":
         live = article.live_version.content_snapshot() if article.live_version else None
-        context.update(diff_context(live, services.article_approvable_content(article)))
-        context["readability"] = readability_of(article.body)
-        context["findings"] = content_findings(
-            article.body, [source.as_dict() for source in article.sources.all()]
-        )
+        context.update(diff_context(live, draft))
+        context["readability"] = readability_of(draft["body"])
+        context["findings"] = content_findings(draft["body"], draft["sources"])
         context["target"] = TARGET_READING_AGE
-        context["jargon"] = jargon_words(article.body)
+        context["jargon"] = jargon_words(draft["body"])
     return TemplateResponse(request, "admin/treatments/article/workflow.html", context, status=status)
+
+
+def _carry_fingerprint(form: forms.Form, fingerprint: str) -> None:
+    """The form signs the draft shown on this page, even when it comes back after a refusal."""
+    if form.is_bound:
+        form.data = form.data.copy()
+        form.data["seen_fingerprint"] = fingerprint
+    else:
+        form.initial["seen_fingerprint"] = fingerprint
+
+
+def since_seen_context(article: Article, seen_fingerprint: str, draft: dict) -> dict:
+    """What changed between the draft the approver read and the draft now, when that draft is on record."""
+    seen = services.article_draft_on_record(article=article, fingerprint=seen_fingerprint)
+    if seen is None:
+        return {"known": False}
+    settings_changed = [
+        (label, seen.get(key), draft.get(key))
+        for key, label in (
+            ("written_by", "Written by"),
+            ("review_interval_months", "Review interval (months)"),
+        )
+        if seen.get(key) != draft.get(key)
+    ]
+    return {"known": True, **diff_context(seen, draft), "settings_changed": settings_changed}

@@ -109,6 +109,9 @@ class ArticleTransition(RejectNulBytesMixin, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=20, choices=Status.choices)
     to_status = models.CharField(max_length=20, choices=Status.choices)
+    # The workflow action that made the move (a key of workflow.ACTIONS): an approver's
+    # "return" and a nurse's edit both lead from awaiting approval to draft.
+    action = models.CharField(max_length=20, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
     comment = models.TextField(blank=True)
@@ -129,6 +132,11 @@ class ArticleEdit(RejectNulBytesMixin, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="edits")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
+    # The draft as this save left it (services.article_draft) and its fingerprint:
+    # when an approver's sign-off is refused because the draft changed after
+    # they opened it, the page shows what changed since the draft they read.
+    draft = models.JSONField(null=True, blank=True)
+    fingerprint = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["article", "-at", "-id"]

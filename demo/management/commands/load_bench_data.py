@@ -121,7 +121,12 @@ class Command(BaseCommand):
                     for position in range(self.random.randint(5, 30))
                 )
                 services.article_submit(article=article, user=users["bench-nurse"])
-                services.article_approve(article=article, approver=users["bench-approver"], full_review=True)
+                services.article_approve(
+                    article=article,
+                    seen_fingerprint=services.article_draft_fingerprint(article),
+                    approver=users["bench-approver"],
+                    full_review=True,
+                )
             created.append(article)
         for n, article in enumerate(created):
             article.related_articles.set(created[(n + step) % count] for step in range(1, 6))
