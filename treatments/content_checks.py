@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .citations import citation_problems
-from .sanitise import html_to_text, sanitise_html
+from .sanitise import sanitise_html
+from .text_blocks import HEADING_TAGS, opening_words, place, text_blocks
 
 LONG_SENTENCE_WORDS = 25
 VAGUE_LINK_TEXT = {
@@ -22,7 +23,6 @@ VAGUE_LINK_TEXT = {
     "this page",
     "find out more",
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$", re.I)
 
 
@@ -30,94 +30,108 @@ _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$", re.I)
 class Finding:
     check: str
     message: str
+    where: str = ""  # the heading it is under, in words (text_blocks.place), when it has a place
 
 
 class _Structure(HTMLParser):
+    """Images, links and tables of sanitised HTML, each with the heading it sits under."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.headings: list[tuple[int, str]] = []
-        self.images_without_alt = 0
-        self.links: list[str] = []
-        self.tables = 0
-        self.tables_with_header = 0
-        self._heading: int | None = None
+        self.images_without_alt: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.tables: list[tuple[bool, str]] = []  # (has a header cell, heading)
+        self._heading = ""
+        self._heading_text: list[str] | None = None
         self._link: list[str] | None = None
-        self._text: list[str] = []
         self._table_has_header: list[bool] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag in {"h2", "h3", "h4"}:
-            self._heading, self._text = int(tag[1]), []
+        if tag in HEADING_TAGS:
+            self._heading_text = []
         elif tag == "img" and not (attributes.get("alt") or "").strip():
-            self.images_without_alt += 1
+            self.images_without_alt.append(self._heading)
         elif tag == "a":
             self._link = []
         elif tag == "table":
-            self.tables += 1
             self._table_has_header.append(False)
         elif tag == "th" and self._table_has_header:
             self._table_has_header[-1] = True
 
     def handle_endtag(self, tag):
-        if tag in {"h2", "h3", "h4"} and self._heading is not None:
-            self.headings.append((self._heading, " ".join("".join(self._text).split())))
-            self._heading = None
+        if tag in HEADING_TAGS and self._heading_text is not None:
+            self._heading = " ".join("".join(self._heading_text).split())
+            self._heading_text = None
         elif tag == "a" and self._link is not None:
-            self.links.append(" ".join("".join(self._link).split()))
+            self.links.append((" ".join("".join(self._link).split()), self._heading))
             self._link = None
         elif tag == "table" and self._table_has_header:
-            self.tables_with_header += self._table_has_header.pop()
+            self.tables.append((self._table_has_header.pop(), self._heading))
 
     def handle_data(self, data):
-        if self._heading is not None:
-            self._text.append(data)
+        if self._heading_text is not None:
+            self._heading_text.append(data)
         if self._link is not None:
             self._link.append(data)
 
 
 def content_findings(body: str, sources: list[dict]) -> list[Finding]:
+    """What is worth a look in `body` as the public will see it (sanitised), each with its place."""
     html = sanitise_html(body)
     structure = _Structure()
     structure.feed(html)
     structure.close()
+    blocks = text_blocks(html)
     findings: list[Finding] = []
 
-    if structure.images_without_alt:
-        count = structure.images_without_alt
+    for heading in structure.images_without_alt:
         findings.append(
-            Finding(
-                "image-alt",
-                f"{count} image{'s' if count != 1 else ''} without a description (alternative text).",
-            )
+            Finding("image-alt", "An image without a description (alternative text).", place(heading))
         )
-    previous = 1  # the page title is the h1
-    for level, text in structure.headings:
-        if not text:
-            findings.append(Finding("empty-heading", f"An empty Heading {level}."))
+    previous, above = 1, ""  # the page title is the h1
+    for block in blocks:
+        if not block.is_heading:
+            continue
+        level = int(block.tag[1])
+        if not block.text:
+            findings.append(Finding("empty-heading", f"An empty Heading {level}.", place(above)))
         if level > previous + 1:
             findings.append(
                 Finding(
-                    "heading-skip", f"“{text or '(empty)'}” is a Heading {level} after a Heading {previous}."
+                    "heading-skip",
+                    f"“{block.text or '(empty)'}” is a Heading {level} after a Heading {previous}.",
+                    place(above),
                 )
             )
-        previous = level
-    for text in structure.links:
+        previous, above = level, block.text or above
+    for text, heading in structure.links:
         if text.lower().strip(" .") in VAGUE_LINK_TEXT:
-            findings.append(Finding("link-text", f"A link reads “{text}”: say where it goes."))
+            findings.append(
+                Finding("link-text", f"A link reads “{text}”: say where it goes.", place(heading))
+            )
         elif _URL_LIKE.match(text):
             findings.append(
-                Finding("link-text", f"A link shows a bare web address ({text[:60]}): say where it goes.")
+                Finding(
+                    "link-text",
+                    f"A link shows a bare web address ({text[:60]}): say where it goes.",
+                    place(heading),
+                )
             )
-    if structure.tables > structure.tables_with_header:
-        count = structure.tables - structure.tables_with_header
-        findings.append(
-            Finding("table-header", f"{count} table{'s' if count != 1 else ''} without a header row.")
-        )
-    for sentence in _SENTENCE_END.split(html_to_text(html).replace("\n", " ")):
-        words = len(sentence.split())
-        if words > LONG_SENTENCE_WORDS:
-            findings.append(Finding("long-sentence", f"A sentence of {words} words: “{sentence[:80]}…”"))
+    for has_header, heading in structure.tables:
+        if not has_header:
+            findings.append(Finding("table-header", "A table without a header row.", place(heading)))
+    for block in blocks:
+        for sentence in block.sentences():
+            words = len(sentence.split())
+            if words > LONG_SENTENCE_WORDS:
+                findings.append(
+                    Finding(
+                        "long-sentence",
+                        f"A sentence of {words} words: “{opening_words(sentence)}”",
+                        place(block.heading if not block.is_heading else ""),
+                    )
+                )
     citations = citation_problems(html, len(sources))
     for number in citations.missing:
         findings.append(

@@ -5,15 +5,14 @@ The NHS aims for a reading age of 9 to 11. A UK reading age is roughly the
 US school grade (Flesch-Kincaid) plus five years.
 """
 
-import re
 from dataclasses import dataclass
 
 import textstat
 
-from .sanitise import html_to_text
+from .sanitise import sanitise_html
+from .text_blocks import text_blocks
 
 TARGET_READING_AGE = (9, 11)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -29,12 +28,15 @@ class Readability:
 
 
 def readability_of(html: str, longest: int = 3) -> Readability | None:
-    text = html_to_text(html)
-    sentences = [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+    """
+    How hard the text the public will see is to read: `html` is sanitised
+    first, so Word's styles and comments are never read as text.
+    """
+    sentences = [sentence for block in text_blocks(sanitise_html(html)) for sentence in block.sentences()]
     if not sentences:
         return None
-    # Each block becomes a sentence, so headings and list items are not run together.
-    prose = " ".join(s if s[-1] in ".!?" else f"{s}." for s in sentences)
+    # Each block ends a sentence, so headings, list items and table cells are not run together.
+    prose = " ".join(s if s.rstrip("\"'”’)")[-1:] in ".!?" else f"{s}." for s in sentences)
     by_length = sorted(((len(s.split()), s) for s in sentences), key=lambda item: -item[0])
     return Readability(
         reading_ease=round(textstat.flesch_reading_ease(prose), 1),

@@ -1,6 +1,10 @@
 """Advisory content checks: each one found when it should be, and a clean page has none."""
 
+from pathlib import Path
+
 from treatments.content_checks import content_findings
+from treatments.readability import readability_of
+from treatments.sanitise import sanitise_html
 
 CLEAN = (
     "<h2>What it is</h2><p>A short, plain sentence.</p>"
@@ -68,3 +72,82 @@ def test_findings_show_on_the_change_and_approve_pages(client, db):
         reverse("admin:treatments_article_workflow", args=[article.pk, "approve"])
     ).content.decode()
     assert "A link reads “click here”" in page and "They do not stop approval" in page
+
+
+# --- Checks nurses can trust: blocks are never joined, and the text is the public's --------
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SIDE_EFFECTS = [
+    "Feeling tired",
+    "Feeling sick",
+    "Loss of appetite",
+    "A sore mouth",
+    "Hair thinning",
+    "Diarrhoea",
+    "Constipation",
+    "Skin rash",
+    "Itching",
+    "Numb fingers",
+    "Ringing in the ears",
+    "A higher risk of infection",
+]
+
+
+def test_a_bulleted_list_of_twelve_short_items_is_not_a_long_sentence():
+    body = "<h2>Side effects</h2><ul>" + "".join(f"<li>{item}</li>" for item in SIDE_EFFECTS) + "</ul>"
+    assert "long-sentence" not in checks(body)
+    report = readability_of(body)
+    assert report.longest_sentences[0][0] == 5  # "A higher risk of infection"
+
+
+def test_table_cells_and_headings_are_not_run_together():
+    cells = "".join(f"<td>{item} for some people</td>" for item in SIDE_EFFECTS[:6])
+    row_headers = "".join(f"<th>Week {n}</th>" for n in range(1, 7))
+    body = f"<h2>When they happen</h2><table><tr>{row_headers}</tr><tr>{cells}</tr></table><h3>Why</h3>"
+    assert "long-sentence" not in checks(body)
+
+
+def test_a_long_sentence_is_quoted_and_placed_under_its_heading():
+    long_sentence = "Most people " + " ".join(["who have this treatment"] * 6) + " feel tired."
+    body = f"<h2>What it is</h2><p>Short one.</p><h2>Side effects</h2><p>Fine. {long_sentence}</p>"
+    [finding] = [found for found in content_findings(body, []) if found.check == "long-sentence"]
+    assert finding.where == "under “Side effects”"
+    assert "“Most people who have this treatment who have…”" in finding.message
+    assert "Fine." not in finding.message
+
+
+def test_each_finding_says_where_it_is():
+    body = (
+        '<p><a href="/x">click here</a></p><h2>Drains</h2><p><img src="/media/x.png"></p>'
+        "<h2>Tests</h2><table><tr><td>No header</td></tr></table><h2></h2>"
+    )
+    places = {finding.check: finding.where for finding in content_findings(body, [])}
+    assert places == {
+        "link-text": "before the first heading",
+        "image-alt": "under “Drains”",
+        "table-header": "under “Tests”",
+        "empty-heading": "under “Tests”",
+    }
+
+
+def test_a_word_body_is_read_as_its_sanitised_text():
+    """Word's style sheet and list markers are not words the public reads."""
+    pasted = (FIXTURES / "paste" / "word2016-safari-nested-mixed-list.html").read_text()
+    assert readability_of(pasted) == readability_of(sanitise_html(pasted))
+    report = readability_of(pasted)
+    # Six short list paragraphs (A1 to F2, with Word's typed markers), not Word's style sheet.
+    assert report.word_count <= 12
+    assert [sentence for _, sentence in report.longest_sentences] == ["· A1", "1) B2", "· C4"]
+    assert content_findings(pasted, []) == content_findings(sanitise_html(pasted), [])
+    assert "long-sentence" not in checks(pasted)
+
+
+def test_the_demo_articles_have_no_findings_a_nurse_would_call_wrong():
+    """The demo pages are written to the checks: every finding on them would be a false alarm."""
+    from demo.article_texts import ARTICLES
+
+    assert ARTICLES
+    for article in ARTICLES:
+        sources = [{"title": "A source", "year": 2021}] * 12  # the citations are checked elsewhere
+        findings = [f for f in content_findings(article["body"], sources) if f.check != "citation-unused"]
+        assert findings == [], article["slug"]
