@@ -210,10 +210,17 @@ class ContactRequestAdmin(
             for name, options in fieldsets
         ]
 
+    # Fewer digits than any phone number has: a search for them is a request's number.
+    PHONE_SEARCH_MIN_DIGITS = 6
+
     def get_search_results(self, request, queryset, search_term):
-        # A request's number alone ("13" or "000013") finds it, as well as its whole reference.
+        # A request's number alone ("13" or "000013") finds that request and no other; a
+        # longer run of digits may also be part of a phone number.
+        term = search_term.strip()
+        number = term.lstrip("0")
+        if term.isdigit() and len(term) < self.PHONE_SEARCH_MIN_DIGITS:
+            return queryset.filter(pk=int(number or 0)), False
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        number = search_term.strip().lstrip("0")
         if number.isdigit():
             results |= queryset.filter(pk=int(number))
         return results, may_have_duplicates

@@ -369,6 +369,17 @@ def test_a_request_is_found_by_its_number_alone(client):
         assert wanted.reference in html and other.reference not in html, term
 
 
+def test_a_short_number_is_a_request_number_never_part_of_a_phone_number(client):
+    client.force_login(support_user())
+    wanted = make_request()
+    other = make_request(phone=f"01632 960 {wanted.pk}")  # its phone contains the other's number
+    html = client.get(CHANGELIST, {"q": str(wanted.pk), "state": "all"}).content.decode()
+    assert wanted.reference in html and other.reference not in html
+    # Six digits or more may be a phone number.
+    html = client.get(CHANGELIST, {"q": "01632 960", "state": "all"}).content.decode()
+    assert wanted.reference in html and other.reference in html
+
+
 def test_the_history_says_what_happened_and_the_emails_say_when(client):
     staff = support_user(first_name="Jo", last_name="Patel")
     client.force_login(staff)
