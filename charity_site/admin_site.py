@@ -1,12 +1,17 @@
+import re
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp.admin import OTPAdminAuthenticationForm
+
+from core import presence
 
 
 class CharityAdminSite(AdminSite):
@@ -33,26 +38,58 @@ class CharityAdminSite(AdminSite):
         return not settings.ADMIN_REQUIRE_2FA or request.user.is_verified()
 
     def get_urls(self):
-        return [path("keep-alive/", self.keep_alive, name="keep_alive"), *super().get_urls()]
+        return [path("heartbeat/", self.heartbeat, name="heartbeat"), *super().get_urls()]
 
     def each_context(self, request):
         # What staff_forms.js needs on every admin page (templates/admin/base_site.html).
         return {
             **super().each_context(request),
-            "keep_alive_url": reverse("admin:keep_alive", current_app=self.name),
+            "heartbeat_url": reverse("admin:heartbeat", current_app=self.name),
             "session_idle_seconds": settings.SESSION_COOKIE_AGE,
+            "presence_beat_seconds": presence.BEAT_SECONDS,
         }
 
     @method_decorator(never_cache)
     @method_decorator(require_POST)
-    def keep_alive(self, request):
+    def heartbeat(self, request):
         """
-        Someone is typing on a staff page: the request itself renews the
-        session (SESSION_SAVE_EVERY_REQUEST), so work in progress does not end
-        at the idle limit. The page calls it only after activity, so a page
-        left alone still signs out on time. 401 tells the page the session
-        has already ended.
+        An open staff page's heartbeat. With active=1 (someone typed or
+        clicked since the last beat) the request renews the session, as any
+        request does (SESSION_SAVE_EVERY_REQUEST), so work in progress does
+        not end at the idle limit; without it the session is left alone, so a
+        page nobody touches still signs out on time. With page= (an object's
+        presence key) it records this tab there and answers who else has that
+        object open. 401: the session has ended.
         """
+        if request.POST.get("active") != "1":
+            request.session_passive = True
         if not self.has_permission(request):
             return JsonResponse({"signed_in": False}, status=401)
-        return HttpResponse(status=204)
+        others = []
+        page = request.POST.get("page", "")
+        if page:
+            if self.presence_object(request, page) is None:
+                # The same answer for a page that does not exist and one this person may not see.
+                return JsonResponse({"signed_in": True, "others": []}, status=404)
+            tab = request.POST.get("tab", "")
+            if presence.valid_tab(tab):
+                presence.presence_record(page=page, tab=tab, user=request.user)
+            others = presence.presence_others(page=page, user=request.user, tab=tab)
+        return JsonResponse({"signed_in": True, "others": others})
+
+    def presence_object(self, request, page: str):
+        """The object a presence key names, if its admin lets this person view it."""
+        match = re.fullmatch(r"([a-z_]+)\.([a-z_]+):(\d{1,18})", page)
+        if not match:
+            return None
+        try:
+            model = apps.get_model(match[1], match[2])
+        except LookupError:
+            return None
+        model_admin = self._registry.get(model)
+        if model_admin is None:
+            return None
+        obj = model_admin.get_object(request, match[3])
+        if obj is None or not model_admin.has_view_permission(request, obj):
+            return None
+        return obj

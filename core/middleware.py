@@ -2,6 +2,7 @@ import secrets
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 
 from .logging import current_request_id
 
@@ -40,3 +41,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if request.path_info.startswith(EDITOR_PATH_PREFIXES):
             parts.update = {**(parts.update or {}), **EDITOR_POLICY}
         return parts
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """
+    Django's, except that a request marked `session_passive` never saves the
+    session: a page's background heartbeat says who has it open without
+    renewing the session, so a page left alone still signs out at the idle
+    limit (SESSION_SAVE_EVERY_REQUEST renews on every other request).
+    """
+
+    def process_response(self, request, response):
+        if getattr(request, "session_passive", False):
+            return response
+        return super().process_response(request, response)

@@ -1,8 +1,10 @@
 // Nothing typed on a staff page is lost.
 //
 // 1. Leaving a form with changes that are not saved asks first.
-// 2. While someone works on a form, the session is kept alive (a small POST
-//    after activity); a page left alone still signs out at the idle limit.
+// 2. While someone works on a form, the session is kept alive (a heartbeat
+//    marked active after activity); a page left alone still signs out at the
+//    idle limit. On a page about one object (an article, a request) the
+//    heartbeat also says who else has it open, every half minute.
 // 3. A form sent after the session has ended is answered by the sign-in page.
 //    What it held is kept in this tab (sessionStorage: gone when the tab
 //    closes) and put back into the same form once the same person has signed
@@ -18,8 +20,10 @@
     return;
   }
   var user = config.getAttribute("data-user");
-  var keepAliveUrl = config.getAttribute("data-keep-alive-url");
+  var heartbeatUrl = config.getAttribute("data-heartbeat-url");
   var idleSeconds = parseInt(config.getAttribute("data-idle-seconds"), 10) || 1800;
+  var beatSeconds = parseInt(config.getAttribute("data-beat-seconds"), 10) || 30;
+  var presencePage = config.getAttribute("data-presence");
   var csrfToken = config.getAttribute("data-csrf");
 
   function writingForms() {
@@ -243,42 +247,92 @@
     }
   });
 
-  // --- Keeping the session alive while someone works -----------------------
+  // --- The heartbeat: the session kept alive while someone works; who else is here
 
   var activeSinceBeat = false;
-  var lastBeat = Date.now();
-  var beatTimer = null;
-  var minGap = Math.max(5, Math.floor(idleSeconds / 4)) * 1000;
+  var lastActiveBeat = Date.now();
+  var activeTimer = null;
+  var minActiveGap = Math.max(5, Math.floor(idleSeconds / 4)) * 1000;
+
+  function tabId() {
+    // Stable across reloads of this tab, so a reload is not "another tab".
+    var id = sessionStorage.getItem("staff-tab");
+    if (!id) {
+      var bytes = new Uint8Array(12);
+      window.crypto.getRandomValues(bytes);
+      id = Array.prototype.map
+        .call(bytes, function (byte) {
+          return ("0" + byte.toString(16)).slice(-2);
+        })
+        .join("");
+      sessionStorage.setItem("staff-tab", id);
+    }
+    return id;
+  }
 
   function beat() {
-    beatTimer = null;
-    if (!activeSinceBeat) {
-      return;
-    }
+    var active = activeSinceBeat;
     activeSinceBeat = false;
-    lastBeat = Date.now();
-    fetch(keepAliveUrl, {
+    if (active) {
+      lastActiveBeat = Date.now();
+    }
+    var body = new URLSearchParams();
+    body.set("active", active ? "1" : "0");
+    if (presencePage) {
+      body.set("page", presencePage);
+      body.set("tab", tabId());
+    }
+    fetch(heartbeatUrl, {
       method: "POST",
       credentials: "same-origin",
       headers: { "X-CSRFToken": csrfToken, "X-Requested-With": "XMLHttpRequest" },
+      body: body,
     })
       .then(function (response) {
         if (response.status === 401) {
           sessionEnded();
+          return null;
+        }
+        return response.ok ? response.json() : null;
+      })
+      .then(function (answer) {
+        if (answer && answer.others) {
+          showPresence(answer.others);
         }
       })
       .catch(function () {
-        // The server could not be reached: the next activity tries again.
-        activeSinceBeat = true;
+        // The server could not be reached: the next beat tries again.
+        activeSinceBeat = activeSinceBeat || active;
       });
   }
 
   function activity() {
     activeSinceBeat = true;
-    if (beatTimer === null) {
-      var wait = Math.max(2000, lastBeat + minGap - Date.now());
-      beatTimer = window.setTimeout(beat, wait);
+    if (activeTimer === null) {
+      var wait = Math.max(2000, lastActiveBeat + minActiveGap - Date.now());
+      activeTimer = window.setTimeout(function () {
+        activeTimer = null;
+        beat();
+      }, wait);
     }
+  }
+
+  function showPresence(others) {
+    var box = document.getElementById("page-presence");
+    if (!box) {
+      return;
+    }
+    box.innerHTML = others
+      .map(function (other) {
+        return other.you
+          ? "<p>You also have this page open in another tab, since " + escapeHtml(other.since) + ".</p>"
+          : "<p><strong>" +
+              escapeHtml(other.name) +
+              "</strong> has had this page open since " +
+              escapeHtml(other.since) +
+              ".</p>";
+      })
+      .join("");
   }
 
   var endedNotice = null;
@@ -334,10 +388,17 @@
       return;
     }
     forms.forEach(watch);
-    if (forms.length && keepAliveUrl && user) {
+    if (!heartbeatUrl || !user) {
+      return;
+    }
+    if (forms.length) {
       ["keydown", "input", "pointerdown", "wheel"].forEach(function (name) {
         document.addEventListener(name, activity, { passive: true, capture: true });
       });
+    }
+    if (presencePage) {
+      beat();
+      window.setInterval(beat, beatSeconds * 1000);
     }
   }
 

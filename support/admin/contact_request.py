@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from core.admin_changelist import FullWidthChangelistMixin, QuickActionCheckboxMixin
 from core.admin_records import isolated_text, staff_column
 from core.links import tel_href
+from core.presence import presence_context
 from core.staff import staff_name
 
 from .. import services
@@ -130,10 +131,11 @@ class ContactRequestAdmin(
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # Every opening of a request's page is recorded (who, when) and listed on it.
-        if request.method == "GET" and self.has_view_permission(request):
-            contact_request = self.get_object(request, object_id)
-            if contact_request is not None:
+        contact_request = self.get_object(request, object_id) if self.has_view_permission(request) else None
+        if contact_request is not None:
+            if request.method == "GET":
                 services.request_view_record(contact_request=contact_request, viewer=request.user)
+            extra_context = {**(extra_context or {}), **presence_context(request, contact_request)}
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description="viewed by")

@@ -7,6 +7,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.presence import presence_context
+
 from .. import replies
 from ..models import CannedReply, ContactRequest
 
@@ -69,5 +71,6 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         "from_address": f"{settings.CHARITY_NAME} <{settings.SUPPORT_EMAIL}>",
         "reply_to": settings.SUPPORT_REPLY_TO_EMAIL,
         "thread": contact_request.messages.select_related("author__staff_profile"),
+        **presence_context(request, contact_request),
     }
     return TemplateResponse(request, "admin/support/contactrequest/reply.html", context, status=status)

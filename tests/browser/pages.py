@@ -1,6 +1,11 @@
-"""What every browser journey shares: the demo pages and signing in."""
+"""What every browser journey shares: the demo pages, signing in and axe."""
+
+from axe_playwright_python.sync_playwright import Axe
 
 from demo.article_texts import ARTICLES
+
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+axe = Axe()
 
 DEMO_ARTICLES = [article["slug"] for article in ARTICLES]
 
@@ -11,3 +16,22 @@ def sign_in(page, username, password="a-long-test-password"):
     page.fill("#id_password", password)
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
+
+
+def violations(page, context=None, impacts=None) -> list[str]:
+    """axe's WCAG 2.2 A and AA findings on the page (or in `context`), of the given impacts."""
+    results = axe.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_A_AA}})
+    found = []
+    for violation in results.response["violations"]:
+        if impacts and violation["impact"] not in impacts:
+            continue
+        targets = [" ".join(node["target"]) for node in violation["nodes"]]
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets[:3]}")
+    return found
+
+
+def serious_violations(page, *regions: str) -> list[str]:
+    """Serious or critical axe findings inside our own regions of a staff page."""
+    return violations(
+        page, context={"include": [[region] for region in regions]}, impacts={"serious", "critical"}
+    )

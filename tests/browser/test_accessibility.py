@@ -6,29 +6,15 @@ pages, and layout at 320 px and 200% zoom, with screenshots to look at.
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from support.models import ContactRequest
-from tests.browser.pages import DEMO_ARTICLES, sign_in
+from tests.browser.pages import DEMO_ARTICLES, sign_in, violations
 from tests.treatments.factories import nurse
 from treatments.models import Article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-axe = Axe()
-
-
-def violations(page, context=None, impacts=None) -> list[str]:
-    results = axe.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_A_AA}})
-    found = []
-    for violation in results.response["violations"]:
-        if impacts and violation["impact"] not in impacts:
-            continue
-        targets = [" ".join(node["target"]) for node in violation["nodes"]]
-        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets[:3]}")
-    return found
 
 
 def submit_contact_form_with_errors(page):

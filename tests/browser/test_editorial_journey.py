@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import sign_in
+from tests.browser.pages import serious_violations, sign_in
 from tests.factories import fresh
 from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
 from treatments import services
@@ -196,6 +196,7 @@ def test_an_approval_of_text_changed_after_the_page_was_opened_is_refused(visit)
     since = reviewer.locator(".changed-since-seen")
     expect(since).to_contain_text("Added paragraph: The drain can safely stay in for six months.")
     reviewer.screenshot(path=str(SCREENSHOTS / "approve-refused-draft-changed-1280.png"), full_page=True)
+    assert serious_violations(reviewer, "#content-main", ".messagelist") == []
 
     public = visit()
     public.goto(article.get_absolute_url())

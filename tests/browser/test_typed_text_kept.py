@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support.models import ContactMessage
-from tests.browser.pages import sign_in
+from tests.browser.pages import serious_violations, sign_in
 from tests.support.factories import make_request, support_user
 from tests.treatments.factories import ArticleFactory, SourceFactory, nurse
 
@@ -52,6 +52,7 @@ def test_an_article_paragraph_typed_before_the_session_ended_is_put_back(visit, 
 
     expect(page.locator(".typed-restored")).to_contain_text("What you typed is kept in this tab")
     page.screenshot(path=str(SCREENSHOTS / "session-ended-sign-in-1280.png"), full_page=True)
+    assert serious_violations(page, "#content-main") == []
     article.refresh_from_db()
     assert PARAGRAPH not in article.body  # not saved: the session had ended
 
@@ -61,6 +62,7 @@ def test_an_article_paragraph_typed_before_the_session_ended_is_put_back(visit, 
     expect(page.locator(".ck-editor__editable").first).to_contain_text(PARAGRAPH)
     expect(page.locator("#id_sources-0-title")).to_have_value("TIME2 trial")
     page.screenshot(path=str(SCREENSHOTS / "typed-text-put-back-1280.png"), full_page=True)
+    assert serious_violations(page, ".typed-restored", ".workflow-status") == []
 
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")

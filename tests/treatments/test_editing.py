@@ -9,6 +9,7 @@ from django.core.cache import caches
 from django.urls import reverse
 
 from tests.factories import UserFactory, fresh
+from tests.html_checks import input_value
 from tests.treatments.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -185,10 +186,20 @@ def test_a_save_from_an_out_of_date_form_is_refused_and_keeps_the_text(client):
     assert "Second person&#x27;s title" in html  # still in the form
     article.refresh_from_db()
     assert article.title == "First save"
-    # The form now carries the current version: saving again is a choice to replace theirs.
-    current = int(__import__("re").search(r'name="seen_version" value="(\d+)"', html).group(1))
+    # The form now carries the current version and shows both titles side by side.
+    current = int(input_value(html, "seen_version"))
     assert current == article.edit_version
-    assert client.post(change_url(article), {**typed, "seen_version": current}).status_code == 302
+    assert input_value(html, "conflict_version") == str(current)
+    assert 'name="conflict_choice_title" value="mine"' in html
+    # Saving again without choosing is refused: never a blind overwrite.
+    again = {**typed, "seen_version": current, "conflict_version": current}
+    response = client.post(change_url(article), again)
+    assert response.status_code == 200
+    assert "Choose whether to keep what you typed or what they saved for: Title." in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "First save"
+    # A choice made: kept.
+    assert client.post(change_url(article), {**again, "conflict_choice_title": "mine"}).status_code == 302
     article.refresh_from_db()
     assert article.title == "Second person's title"
 

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from core.admin_changelist import FullWidthChangelistMixin
 from core.admin_records import staff_column
+from core.presence import presence_context
 
 from .. import services, workflow
 from ..content_checks import content_findings
@@ -192,6 +193,7 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
                 can_save_and_submit=self._may_submit_after_saving(article.status, request.user),
                 returned=self._latest_return(article),
                 today=timezone.localdate(),
+                **presence_context(request, article),
             )
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -1,4 +1,8 @@
-"""The article change form: a save from an out-of-date form is refused, and a note can go with a submission."""
+"""
+The article change form: a save from an out-of-date form is refused and
+shows what the other person saved beside what was typed; a note can go with
+a submission.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,7 +11,7 @@ from django.utils import timezone
 from core.staff import staff_name
 from core.text import validate_multiline_text
 
-from .. import services
+from .. import edit_conflict, services
 from ..models import Article
 
 
@@ -51,23 +55,53 @@ class ArticleAdminForm(forms.ModelForm):
         if "written_by" in self.fields:
             self.fields["written_by"].label_from_instance = staff_name
 
+    conflicts = ()  # set when the page must show what someone else saved beside what was typed
+
+    @property
+    def chosen_file_names(self) -> list[str]:
+        """Files sent with this form: a form shown again cannot keep them, so the page names them."""
+        return [upload.name for key in self.files for upload in self.files.getlist(key)]
+
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk:
-            # Runs inside the admin's transaction: the row stays locked until this save ends.
-            newer = services.article_edit_conflict(
-                article_id=self.instance.pk, seen_version=cleaned.get("seen_version") or 0
+        if not self.instance.pk:
+            return cleaned
+        # Runs inside the admin's transaction: the row stays locked until this save ends.
+        newer = services.article_edit_conflict(
+            article_id=self.instance.pk, seen_version=cleaned.get("seen_version") or 0
+        )
+        if newer is not None:
+            # Shown again against the version now saved: the next save must choose, part by part.
+            self.data = self.data.copy()
+            self.data["seen_version"] = self.data["conflict_version"] = newer.edit_version
+            self._show_conflicts(theirs=newer, yours=cleaned)
+            saved_at = timezone.localtime(newer.last_edited_at)
+            raise ValidationError(
+                f"{staff_name(newer.last_edited_by)} saved this article at {saved_at:%H:%M} on "
+                f"{saved_at:%-d %B %Y}, after you opened it, so your changes have not been saved. "
+                "Everything you typed is still in the form. Below, side by side, is what they saved and "
+                "what you typed: for each part that differs, choose which to keep, then save again.",
+                code="edit_conflict",
             )
-            if newer is not None:
-                # Rendered again with the current version, so a second save is a choice to replace theirs.
-                self.data = self.data.copy()
-                self.data["seen_version"] = newer.edit_version
-                saved_at = timezone.localtime(newer.last_edited_at)
-                raise ValidationError(
-                    f"{staff_name(newer.last_edited_by)} saved this article at {saved_at:%H:%M} on "
-                    f"{saved_at:%-d %B %Y}, after you opened it, so your changes have not been saved. "
-                    "Everything you typed is still below. Open the article in another tab to see their "
-                    "changes; if you save again, your version replaces theirs.",
-                    code="edit_conflict",
-                )
+        if self.data.get("conflict_version") == str(cleaned.get("seen_version")):
+            self._resolve_conflicts(cleaned)
         return cleaned
+
+    def _show_conflicts(self, *, theirs, yours: dict) -> None:
+        self.conflicts = edit_conflict.edit_conflicts(theirs=theirs, yours=yours, chosen=self.data)
+        self.conflict_saved_by = staff_name(theirs.last_edited_by)
+        self.conflict_saved_at = theirs.last_edited_at
+
+    def _resolve_conflicts(self, cleaned: dict) -> None:
+        """A save after the comparison was shown: each part that still differs needs a choice."""
+        conflicts = edit_conflict.edit_conflicts(theirs=self.instance, yours=cleaned, chosen=self.data)
+        unchosen = [conflict.label for conflict in conflicts if not conflict.chosen]
+        if unchosen:
+            self._show_conflicts(theirs=self.instance, yours=cleaned)
+            raise ValidationError(
+                f"Choose whether to keep what you typed or what they saved for: {', '.join(unchosen)}.",
+                code="edit_conflict_choice",
+            )
+        for conflict in conflicts:
+            if conflict.chosen == "theirs":
+                cleaned[conflict.name] = getattr(self.instance, conflict.name)
