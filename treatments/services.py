@@ -154,6 +154,28 @@ def article_draft_on_record(*, article: Article, fingerprint: str) -> dict | Non
     )
 
 
+def article_draft_at_own_return(*, article: Article, approver) -> tuple[ArticleTransition, dict] | None:
+    """
+    The approver's latest return of this draft (since the live version) and
+    the draft as it stood then, so a resubmission can be read as the changes
+    made since their own comments; None if they have not returned it, or the
+    edit history does not hold that draft.
+    """
+    returns = article.transitions.filter(action="return", actor=approver)
+    if article.live_version_id is not None:
+        returns = returns.filter(at__gt=article.live_version.approved_at)
+    returned = returns.order_by("-at", "-id").first()
+    if returned is None:
+        return None
+    draft = (
+        ArticleEdit.objects.filter(article=article, at__lte=returned.at)
+        .order_by("-at", "-id")
+        .values_list("draft", flat=True)
+        .first()
+    )
+    return (returned, draft) if draft is not None else None
+
+
 def article_draft_fingerprint(article: Article) -> str:
     """The fingerprint of the article's draft as it is now (for callers that read it just now)."""
     return draft_fingerprint(article_draft(article))

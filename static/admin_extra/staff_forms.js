@@ -234,7 +234,10 @@
     form.addEventListener("change", function () {
       formChanged(form);
     });
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (event) {
+      if (event.submitter && event.submitter.hasAttribute("data-preview-unsaved")) {
+        return; // opens a preview in a new tab: this page and its text stay as they are
+      }
       changedForms = [];
       keepSent(form);
     });

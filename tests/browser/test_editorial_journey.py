@@ -203,3 +203,33 @@ def test_an_approval_of_text_changed_after_the_page_was_opened_is_refused(visit)
     expect(public.locator("main")).to_contain_text("A drain eases breathing.")
     expect(public.locator("main")).not_to_contain_text("six months")
     expect(public.locator("main")).not_to_contain_text("within a week")
+
+
+def test_a_preview_of_unsaved_text_opens_in_a_new_tab_and_the_editor_keeps_it(visit):
+    writer = nurse(username="nia")
+    article = ArticleFactory(
+        written_by=writer, last_edited_by=writer, title="Pleural drains", body="<p>Start.</p>"
+    )
+    page = visit(viewport={"width": 1280, "height": 900})
+    sign_in(page, writer.username)
+    page.goto(f"/admin/treatments/article/{article.pk}/change/")
+    page.locator(".ck-editor__editable").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Typed and not saved yet.")
+    with page.context.expect_page() as new_tab:
+        page.get_by_role("button", name="Preview without saving (new tab)").click()
+    preview = new_tab.value
+    preview.wait_for_load_state()
+    expect(preview.locator(".preview-banner")).to_contain_text("not saved yet")
+    expect(preview.locator(".article-body")).to_contain_text("Typed and not saved yet.")
+    preview.screenshot(path=str(SCREENSHOTS / "preview-unsaved-1280.png"), full_page=True)
+    preview.close()
+    # Back in the editor's tab: the text is still there, still unsaved, and saving keeps it.
+    expect(page.locator(".ck-editor__editable").first).to_contain_text("Typed and not saved yet.")
+    article.refresh_from_db()
+    assert "Typed and not saved yet." not in article.body
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert "Typed and not saved yet." in article.body

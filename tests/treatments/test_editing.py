@@ -273,3 +273,49 @@ def test_new_sources_go_to_the_end_without_typing_numbers(client):
         (3, "Third, added"),
         (4, "Fourth, added"),
     ]
+
+
+def test_a_preview_of_the_unsaved_form_shows_what_was_typed_and_saves_nothing(client):
+    writer = nurse()
+    article = ArticleFactory(
+        written_by=writer, last_edited_by=writer, title="Saved title", body="<p>Saved.</p>"
+    )
+    version_before = article.edit_version
+    client.force_login(writer)
+    data = article_form_data(
+        article,
+        title="Typed title",
+        body="<h2>Typed section</h2><p>Typed, not saved. [1]</p><script>alert(1)</script>",
+        seen_version=article.edit_version,
+        **{
+            "sources-TOTAL_FORMS": "2",
+            "sources-0-title": "A source being typed",
+            "sources-0-publisher": "Lancet",
+            "sources-0-year": "2021",
+            "sources-0-position": "1",
+            "sources-1-title": "A source marked for deletion",
+            "sources-1-DELETE": "on",
+        },
+    )
+    response = client.post(preview_url(article), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "not saved yet" in html
+    assert "Typed title" in html and "Typed, not saved." in html
+    assert 'href="#typed-section"' in html  # "On this page", from the typed text
+    assert "A source being typed" in html and "A source marked for deletion" not in html
+    assert "<script>alert(1)" not in html
+    assert "no-store" in response["Cache-Control"]
+    article.refresh_from_db()
+    assert (article.title, article.body, article.edit_version) == (
+        "Saved title",
+        "<p>Saved.</p>",
+        version_before,
+    )
+    assert not article.sources.exists()
+
+
+def test_a_preview_post_needs_the_right_to_see_the_article(client):
+    article = ArticleFactory()
+    client.force_login(UserFactory())  # staff, without the treatments permissions
+    assert client.post(preview_url(article), {"title": "x", "body": "<p>x</p>"}).status_code == 403

@@ -240,3 +240,47 @@ def test_the_email_for_a_return_is_still_the_return_email(client, committed):
     assert [message.subject for message in mail.outbox if writer.email in message.to] == [
         f"Returned to you: {article.title}"
     ]
+
+
+def test_the_approve_page_returns_the_draft_with_a_comment_beside_the_diff(client):
+    writer, checker = nurse(email="writer@example.org"), approver()
+    article = submitted(writer, body="<p>Drains are put in by a specialist.</p>")
+    client.force_login(checker)
+    page = client.get(workflow_url(article, "approve")).content.decode()
+    return_form = page.split('class="return-from-approve"', 1)[1].split("</form>", 1)[0]
+    assert f'action="{workflow_url(article, "return")}"' in page
+    assert 'id="id_return_comment"' in return_form
+    fingerprint = input_value(return_form, "seen_fingerprint")
+    response = client.post(
+        workflow_url(article, "return"), {"seen_fingerprint": fingerprint, "comment": "Say who puts it in."}
+    )
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).status == Status.DRAFT
+
+
+def test_after_a_resubmission_the_approver_sees_the_changes_since_their_own_return(client):
+    writer, checker = nurse(), approver()
+    article = submitted(writer, body="<p>Drains are put in by a specialist.</p>")
+    client.force_login(checker)
+    client.post(
+        workflow_url(article, "return"),
+        sign_off_data(Article.objects.get(pk=article.pk), comment="Say how long it stays in."),
+    )
+    nurse_saves(
+        client,
+        writer,
+        article,
+        body=f"<p>Drains are put in by a specialist.</p><p>{NEW_SENTENCE}</p>",
+        _submit_for_approval="1",
+    )
+    client.force_login(checker)
+    page = client.get(workflow_url(article, "approve")).content.decode()
+    since_return = page.split("What changed since you returned it on", 1)[1].split(
+        "What changed since the live", 1
+    )[0]
+    assert "Say how long it stays in." in since_return
+    assert f'<span class="diff-label">Added paragraph: </span>{NEW_SENTENCE}' in since_return
+    assert "1 unchanged paragraph" in since_return  # what was there at the return is folded
+    # Another approver, who did not return it, sees only the changes since the live version.
+    client.force_login(approver())
+    assert "since you returned it" not in client.get(workflow_url(article, "approve")).content.decode()

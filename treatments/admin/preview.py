@@ -1,7 +1,8 @@
 """
 The working copy as patients would see it once approved: the public article
 template, under a "Preview: not on the website" banner. Staff only, never
-cached, never indexed.
+cached, never indexed. A GET shows the saved working copy; a POST from the
+change form shows what is in the form now, unsaved (nothing is written).
 """
 
 from types import SimpleNamespace
@@ -14,13 +15,63 @@ from django.utils.safestring import mark_safe
 
 from ..models import Article, ArticleVersion, StaffCredit
 from ..rendering import render_version_fragments
+from ..sanitise import sanitise_html
 from ..services import article_approvable_content
 from ..views import ArticleDetailView, glossary_context
 
 
-def preview_context(article: Article, viewer) -> dict:
-    """The public page's context, built from the working copy instead of the live version."""
+def unsaved_content(article: Article, data) -> dict:
+    """
+    The change form's posted text as an approval would store it: title,
+    summary and body typed, sources as listed in the form (those not marked
+    for deletion), leaflets as saved (a file not yet uploaded has no address).
+    """
     content = article_approvable_content(article)
+    content["title"] = data.get("title", content["title"])
+    content["summary"] = data.get("summary", content["summary"])
+    content["body"] = sanitise_html(data.get("body", content["body"]))
+    if "sources-TOTAL_FORMS" in data:
+        content["sources"] = _posted_sources(data)
+    return content
+
+
+def _posted_sources(data) -> list[dict]:
+    try:
+        total = min(int(data.get("sources-TOTAL_FORMS", 0)), MAX_POSTED_SOURCES)
+    except ValueError:
+        return []
+    rows = []
+    for index in range(total):
+        prefix = f"sources-{index}-"
+        if data.get(f"{prefix}DELETE") or not data.get(f"{prefix}title", "").strip():
+            continue
+        try:
+            position = int(data.get(f"{prefix}position") or 0)
+        except ValueError:
+            position = 0
+        record = {key: data.get(f"{prefix}{key}", "").strip() for key in SOURCE_KEYS}
+        record["year"] = int(record["year"]) if record["year"].isdigit() else None
+        rows.append((position or index + 1, index, record))
+    return [record for _, _, record in sorted(rows, key=lambda row: row[:2])]
+
+
+MAX_POSTED_SOURCES = 200
+SOURCE_KEYS = (
+    "authors",
+    "title",
+    "publisher",
+    "year",
+    "volume_pages",
+    "url",
+    "accessed_on",
+    "doi",
+    "pubmed_id",
+)
+
+
+def preview_context(article: Article, viewer, content: dict | None = None) -> dict:
+    """The public page's context, built from the working copy (or `content`) instead of the live version."""
+    content = content or article_approvable_content(article)
     fragments = render_version_fragments(body=content["body"], sources=content["sources"])
     version = ArticleVersion(  # never saved: only what the template reads
         article=article,
@@ -65,8 +116,9 @@ def preview_view(model_admin, request, object_id: str):
     )
     if not model_admin.has_view_permission(request, article):
         raise PermissionDenied
-    response = TemplateResponse(
-        request, "treatments/article_detail.html", preview_context(article, request.user)
-    )
+    unsaved = unsaved_content(article, request.POST) if request.method == "POST" else None
+    context = preview_context(article, request.user, unsaved)
+    context["preview_unsaved"] = unsaved is not None
+    response = TemplateResponse(request, "treatments/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

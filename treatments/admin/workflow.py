@@ -252,6 +252,16 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     if action == "approve":
         live = article.live_version.content_snapshot() if article.live_version else None
         context.update(diff_context(live, draft))
+        own_return = services.article_draft_at_own_return(article=article, approver=request.user)
+        if own_return is not None:
+            returned, draft_then = own_return
+            context["since_return"] = {"returned": returned, **diff_context(draft_then, draft)}
+        # Returning to the nurse from here, beside the diff, for the same draft.
+        context["return_form"] = ReturnForm(
+            auto_id="id_return_%s", initial={"seen_fingerprint": services.draft_fingerprint(draft)}
+        )
+        context["return_url"] = reverse("admin:treatments_article_workflow", args=[article.pk, "return"])
+        context["may_return"] = workflow.action_allowed("return", status=article.status, user=request.user)
         context["readability"] = readability_of(draft["body"])
         context["findings"] = content_findings(draft["body"], draft["sources"])
         context["target"] = TARGET_READING_AGE
