@@ -9,9 +9,27 @@ from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
 
 from core import presence
+
+
+class StaffSignInForm(OTPAdminAuthenticationForm):
+    """
+    Password and code on the first try: for someone with one authenticator
+    device, that device is the one the code is checked against (django-otp
+    otherwise asks to choose a device after a valid password, so a first
+    attempt always failed). With several devices the page asks which.
+    """
+
+    def _chosen_device(self, user):
+        device = super()._chosen_device(user)
+        if device is None and not self.cleaned_data.get("otp_device"):
+            devices = list(devices_for_user(user, confirmed=True, for_verify=True))
+            if len(devices) == 1:
+                return devices[0]
+        return device
 
 
 class CharityAdminSite(AdminSite):
@@ -26,7 +44,7 @@ class CharityAdminSite(AdminSite):
 
     @property
     def login_form(self):
-        return OTPAdminAuthenticationForm if settings.ADMIN_REQUIRE_2FA else AdminAuthenticationForm
+        return StaffSignInForm if settings.ADMIN_REQUIRE_2FA else AdminAuthenticationForm
 
     @property
     def login_template(self):

@@ -84,6 +84,32 @@ def current_token(device: TOTPDevice) -> str:
 
 
 @override_settings(ADMIN_REQUIRE_2FA=True)
+def test_password_and_code_open_the_admin_on_the_first_try_with_one_device(client):
+    user = nurse()
+    device = TOTPDevice.objects.create(user=user, name="phone")
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": user.username, "password": PASSWORD, "otp_token": current_token(device)},
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+@override_settings(ADMIN_REQUIRE_2FA=True)
+def test_with_two_devices_the_page_asks_which(client):
+    user = nurse()
+    first = TOTPDevice.objects.create(user=user, name="phone")
+    TOTPDevice.objects.create(user=user, name="tablet")
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": user.username, "password": PASSWORD, "otp_token": current_token(first)},
+    )
+    assert response.status_code == 200
+    assert 'name="otp_device"' in response.content.decode()
+    assert client.get("/admin/").status_code == 302  # not signed in
+
+
+@override_settings(ADMIN_REQUIRE_2FA=True)
 def test_a_password_alone_does_not_open_the_admin(client):
     user = nurse()
     device = TOTPDevice.objects.create(user=user, name="phone")
