@@ -10,6 +10,14 @@ axe = Axe()
 DEMO_ARTICLES = [article["slug"] for article in ARTICLES]
 
 
+def add_paragraph(page, text):
+    """Type a new last paragraph into the article editor, as a nurse does."""
+    page.locator(".ck-editor__editable").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type(text)
+
+
 def sign_in(page, username, password="a-long-test-password"):
     page.goto("/admin/login/")
     page.fill("#id_username", username)

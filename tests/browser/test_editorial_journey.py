@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import serious_violations, sign_in
+from tests.browser.pages import add_paragraph, serious_violations, sign_in
 from tests.factories import fresh
 from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
 from treatments import services
@@ -181,10 +181,7 @@ def test_an_approval_of_text_changed_after_the_page_was_opened_is_refused(visit)
     nia = visit(viewport={"width": 1280, "height": 900})
     sign_in(nia, writer.username)
     nia.goto(f"/admin/treatments/article/{article.pk}/change/")
-    nia.locator(".ck-editor__editable").first.click()
-    nia.keyboard.press("Control+End")
-    nia.keyboard.press("Enter")
-    nia.keyboard.type("The drain can safely stay in for six months.")
+    add_paragraph(nia, "The drain can safely stay in for six months.")
     nia.get_by_role("button", name="Save and submit for approval").click()
     expect(nia.get_by_text("Saved and submitted for approval")).to_be_visible()
 
@@ -213,10 +210,7 @@ def test_a_preview_of_unsaved_text_opens_in_a_new_tab_and_the_editor_keeps_it(vi
     page = visit(viewport={"width": 1280, "height": 900})
     sign_in(page, writer.username)
     page.goto(f"/admin/treatments/article/{article.pk}/change/")
-    page.locator(".ck-editor__editable").first.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type("Typed and not saved yet.")
+    add_paragraph(page, "Typed and not saved yet.")
     with page.context.expect_page() as new_tab:
         page.get_by_role("button", name="Preview without saving (new tab)").click()
     preview = new_tab.value

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import serious_violations, sign_in
+from tests.browser.pages import add_paragraph, serious_violations, sign_in
 from tests.treatments.factories import ArticleFactory, nurse
 from treatments.models import StaffProfile
 
@@ -17,13 +17,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PRIYAS = "Priya added this paragraph about infection."
 TOMS = "Tom added this paragraph about showering."
-
-
-def add_paragraph(page, text):
-    page.locator(".ck-editor__editable").first.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type(text)
 
 
 def test_both_save_and_no_paragraph_is_lost_without_a_choice(visit):

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from support.models import ContactMessage
-from tests.browser.pages import serious_violations, sign_in
+from tests.browser.pages import add_paragraph, serious_violations, sign_in
 from tests.site.test_staff_sign_in import current_token
 from tests.support.factories import make_request, support_user
 from tests.treatments.factories import ArticleFactory, SourceFactory, nurse
@@ -50,10 +50,7 @@ def test_an_article_paragraph_typed_before_the_session_ended_is_put_back(visit, 
     sign_in_again(page, writer.username, device)
     page.wait_for_url("**/admin/")
     page.goto(f"/admin/treatments/article/{article.pk}/change/")
-    page.locator(".ck-editor__editable").first.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type(PARAGRAPH)
+    add_paragraph(page, PARAGRAPH)
     page.fill("#id_sources-0-title", "TIME2 trial")
 
     page.wait_for_timeout((IDLE_SECONDS + 10) * 1000)  # left alone past the idle limit

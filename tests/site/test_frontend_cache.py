@@ -15,7 +15,7 @@ from django.core.signals import request_started
 
 from core.models import FrontendPurge
 from tests.factories import fresh
-from tests.treatments.factories import approver, nurse, published_article
+from tests.treatments.factories import approve, approver, nurse, published_article
 from tests.varnish_server import VARNISHD, VarnishServer
 from treatments import services
 
@@ -84,9 +84,8 @@ def test_cached_pages_do_not_reach_django_and_an_approval_or_withdrawal_is_seen_
         article=article, editor=fresh(writer), changed_fields={"title"}, content_changed=True
     )
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(checker),
         full_review=False,
     )

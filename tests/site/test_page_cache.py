@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import fresh
-from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
+from tests.treatments.factories import ArticleFactory, approve, approver, nurse, published_article
 from treatments import services
 
 pytestmark = pytest.mark.django_db
@@ -47,9 +47,8 @@ def test_approving_an_edit_shows_on_the_very_next_request(client, publishing):
     publishing(services.article_submit, article=article, user=fresh(writer))
     assert "Old title" in client.get(article.get_absolute_url()).content.decode()  # not approved yet
     publishing(
-        services.article_approve,
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+        approve,
+        article,
         approver=fresh(checker),
         full_review=False,
     )
@@ -163,9 +162,8 @@ def test_article_page_runs_at_most_five_queries(client, django_assert_max_num_qu
     for _ in range(related):
         article.related_articles.add(published_article(category=article.category))
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )

@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from core.page_cache import GENERATION_KEY
 from tests.factories import fresh
-from tests.treatments.factories import CategoryFactory, approver, article_form_data, nurse, published_article
+from tests.treatments.factories import (
+    CategoryFactory,
+    approve,
+    approver,
+    article_form_data,
+    nurse,
+    published_article,
+)
 from treatments import services
 from treatments.models import Category
 
@@ -52,9 +59,8 @@ def test_an_approval(generation, committed):
     committed(services.article_submit, article=article, user=fresh(writer))
     before = generation()
     committed(
-        services.article_approve,
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+        approve,
+        article,
         approver=fresh(checker),
         full_review=False,
     )

@@ -11,7 +11,7 @@ from core.security_log import security_event
 from support.models import ContactRequest
 from tests.factories import fresh
 from tests.support.helpers import CONTACT_URL, started_token, valid_post
-from tests.treatments.factories import ArticleFactory, approver, nurse
+from tests.treatments.factories import ArticleFactory, approve, approver, nurse
 from treatments import services
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +64,8 @@ def test_approvals_and_refusals_are_logged(client, security_log):
     writer, checker = nurse(), approver()
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(checker),
         full_review=True,
     )

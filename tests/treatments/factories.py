@@ -59,14 +59,17 @@ def published_article(editor=None, approver_user=None, **kwargs) -> Article:
     approver_user = approver_user or approver()
     article = ArticleFactory(written_by=editor, last_edited_by=editor, **kwargs)
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
-        approver=fresh(approver_user),
-        full_review=True,
-    )
+    approve(article, approver=fresh(approver_user), full_review=True)
     article.refresh_from_db()
     return article
+
+
+def approve(article, *, approver, **options):
+    """Approve `article` as an approver who has just read its draft as it is now."""
+    fingerprint = services.article_draft_fingerprint(article)
+    return services.article_approve(
+        article=article, seen_fingerprint=fingerprint, approver=approver, **options
+    )
 
 
 def sign_off_data(article, **fields) -> dict:

@@ -9,6 +9,7 @@ from tests.factories import UserFactory, fresh
 from tests.treatments.factories import (
     ArticleFactory,
     CategoryFactory,
+    approve,
     approver,
     article_form_data,
     nurse,
@@ -326,9 +327,8 @@ def test_a_script_posted_straight_to_the_admin_never_reaches_the_public_page(cli
     assert client.post(change_url(article), article_form_data(article, body=body)).status_code == 302
     article.refresh_from_db()  # the approver reads the draft as saved
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(checker),
         full_review=True,
     )

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import fresh
-from tests.treatments.factories import ArticleFactory, approver, nurse
+from tests.treatments.factories import ArticleFactory, approve, approver, nurse
 from treatments import services
 from treatments.boxes import render_boxes
 from treatments.sanitise import sanitise_html
@@ -44,9 +44,8 @@ def test_the_public_page_shows_both_boxes(client):
         written_by=writer, last_edited_by=writer, body=f"<p>Intro.</p>{KEY_FACTS}{QUOTE}"
     )
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )

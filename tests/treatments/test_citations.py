@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import fresh
-from tests.treatments.factories import ArticleFactory, SourceFactory, approver, nurse
+from tests.treatments.factories import ArticleFactory, SourceFactory, approve, approver, nurse
 from treatments import services
 from treatments.citations import citation_problems, marker_numbers
 from treatments.content_checks import content_findings
@@ -33,9 +33,8 @@ def test_marker_numbers(inside, numbers):
 def test_a_citation_to_a_missing_source_blocks_approval():
     article = article_with("<p>Nivolumab can help [1]. It is given every two weeks [3].</p>", sources=2)
     with pytest.raises(WorkflowError, match=r"cites \[3\], but the article has 2 sources"):
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(approver()),
             full_review=True,
         )
@@ -46,9 +45,8 @@ def test_a_valid_citation_links_to_its_source_and_the_source_links_back(client):
     article = article_with(
         "<p>Nivolumab can help [2]. Both agree [1, 2].</p><p>Not a link: <a href='/x'>[1]</a></p>", 2
     )
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )
@@ -90,9 +88,8 @@ def test_the_sanitiser_keeps_citation_markup_and_drops_other_classes_and_styles(
 
 def test_the_review_line_sits_under_the_title(client):
     article = article_with("<p>Text.</p>", 0)
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )

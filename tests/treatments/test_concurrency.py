@@ -22,9 +22,8 @@ def test_two_approvers_at_once_make_one_version(roles):
     def approve(user):
         try:
             barrier.wait()
-            services.article_approve(
-                article=article,
-                seen_fingerprint=services.article_draft_fingerprint(article),
+            approve(
+                article,
                 approver=fresh(user),
                 full_review=True,
             )

@@ -87,7 +87,7 @@ def test_any_two_approved_versions_can_be_compared(client, db):
     from django.urls import reverse
 
     from tests.factories import UserFactory, fresh
-    from tests.treatments.factories import approver, nurse, published_article
+    from tests.treatments.factories import approve, approver, nurse, published_article
     from treatments import services
 
     writer, checker = nurse(), approver()
@@ -97,9 +97,8 @@ def test_any_two_approved_versions_can_be_compared(client, db):
         article.save()
         services.article_record_edit(article=article, editor=fresh(writer))
         services.article_submit(article=article, user=fresh(writer))
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(checker),
             full_review=False,
         )

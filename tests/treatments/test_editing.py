@@ -13,6 +13,7 @@ from tests.html_checks import input_value
 from tests.treatments.factories import (
     ArticleFactory,
     CategoryFactory,
+    approve,
     approver,
     article_form_data,
     nurse,
@@ -85,9 +86,8 @@ def test_edits_before_the_live_version_do_not_count(client):
     services.article_submit(article=article, user=fresh(checker))
     assert checker.pk in Article.objects.get(pk=article.pk).draft_editor_ids()
     assert writer.pk not in Article.objects.get(pk=article.pk).draft_editor_ids()
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(writer),
         full_review=False,
     )

@@ -5,7 +5,7 @@ import time_machine
 from django.core.cache import caches
 
 from tests.factories import fresh
-from tests.treatments.factories import approver, nurse, published_article
+from tests.treatments.factories import approve, approver, nurse, published_article
 from treatments import services
 from treatments.models import PageFeedback
 
@@ -92,9 +92,8 @@ def test_an_answer_about_an_older_version_is_kept_against_that_version(client):
     article.save()
     services.article_record_edit(article=article, editor=fresh(writer))
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(checker),
         full_review=False,
     )
@@ -146,9 +145,8 @@ def test_the_admin_shows_answers_since_the_last_approval(admin_client):
     article.save()
     services.article_record_edit(article=article, editor=fresh(writer))
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(checker),
         full_review=False,
     )

@@ -8,7 +8,7 @@ import time_machine
 
 from tests.factories import fresh
 from tests.html_checks import elements
-from tests.treatments.factories import ArticleFactory, SourceFactory, approver, published_article
+from tests.treatments.factories import ArticleFactory, SourceFactory, approve, approver, published_article
 from treatments import services
 
 pytestmark = pytest.mark.django_db
@@ -84,9 +84,8 @@ def test_articles_carry_medical_web_page_structured_data(client):
             article=article, authors="Baas P, et al.", title="CheckMate 743", publisher="Lancet", year=2021
         )
         services.article_submit(article=article, user=fresh(article.written_by))
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(checker),
             full_review=True,
         )

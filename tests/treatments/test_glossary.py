@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import fresh
-from tests.treatments.factories import ArticleFactory, approver, nurse
+from tests.treatments.factories import ArticleFactory, approve, approver, nurse
 from treatments import glossary, services
 from treatments.models import GlossaryTerm
 
@@ -25,9 +25,8 @@ def article_page(client, body):
     writer = nurse()
     article = ArticleFactory(written_by=writer, last_edited_by=writer, body=body)
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.factories import fresh
-from tests.treatments.factories import approver, article_form_data, nurse, published_article
+from tests.treatments.factories import approve, approver, article_form_data, nurse, published_article
 from treatments import services
 from treatments.models import ArticleResource
 
@@ -44,9 +44,8 @@ def test_a_pdf_leaflet_is_listed_only_after_approval(client, media_root):
     assert "Immunotherapy leaflet" not in client.get(article.get_absolute_url()).content.decode()
 
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=False,
     )

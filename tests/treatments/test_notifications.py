@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests.factories import UserFactory, fresh
 from tests.smtp_sink import SmtpSink
-from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
+from tests.treatments.factories import ArticleFactory, approve, approver, nurse, published_article
 from treatments import services
 from treatments.models import ArticleNotification
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
@@ -62,9 +62,8 @@ def test_an_approval_tells_the_editors_of_that_version(committed):
     services.article_submit(article=article, user=fresh(helper))
     mail.outbox.clear()
     committed(
-        services.article_approve,
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+        approve,
+        article,
         approver=fresh(checker),
         full_review=False,
     )

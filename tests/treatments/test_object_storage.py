@@ -10,7 +10,7 @@ from django.test import override_settings
 from PIL import Image
 
 from tests.factories import fresh
-from tests.treatments.factories import ArticleFactory, approver, nurse
+from tests.treatments.factories import ArticleFactory, approve, approver, nurse
 from treatments import services
 from treatments.models import ArticleResource
 
@@ -57,9 +57,8 @@ def test_an_image_and_a_leaflet_go_to_object_storage_and_are_read_back_from_the_
     assert client.get(article.get_absolute_url()).status_code == 404
 
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )

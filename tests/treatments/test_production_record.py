@@ -8,7 +8,7 @@ from django.core.management import call_command
 from support import services as support_services
 from tests.factories import fresh
 from tests.support.factories import make_request, support_user
-from tests.treatments.factories import approver, nurse
+from tests.treatments.factories import approve, approver, nurse
 from treatments.models import Article, ArticleReview, ArticleVersion, PageFeedback
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +34,8 @@ def test_the_record_lists_every_version_and_review_of_a_demo_article(client, dem
         article=demo_article, editor=fresh(writer), changed_fields={"summary"}, content_changed=True
     )
     services.article_submit(article=demo_article, user=fresh(writer))
-    services.article_approve(
-        article=demo_article,
-        seen_fingerprint=services.article_draft_fingerprint(demo_article),
+    approve(
+        demo_article,
         approver=fresh(checker),
         full_review=True,
         comment="Checked the trial figures.",

@@ -2,7 +2,14 @@ import pytest
 from django.db import connection
 
 from tests.factories import fresh
-from tests.treatments.factories import ArticleFactory, SourceFactory, approver, nurse, published_article
+from tests.treatments.factories import (
+    ArticleFactory,
+    SourceFactory,
+    approve,
+    approver,
+    nurse,
+    published_article,
+)
 from treatments import search as site_search
 from treatments import services
 from treatments.search import parse_query, search_articles
@@ -20,9 +27,8 @@ def publish_edit(article, editor, approver_user, **changes):
     article.save()
     services.article_record_edit(article=article, editor=fresh(editor))
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver_user),
         full_review=False,
     )

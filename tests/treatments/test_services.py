@@ -5,7 +5,14 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from tests.factories import UserFactory, fresh
-from tests.treatments.factories import ArticleFactory, SourceFactory, approver, nurse, published_article
+from tests.treatments.factories import (
+    ArticleFactory,
+    SourceFactory,
+    approve,
+    approver,
+    nurse,
+    published_article,
+)
 from treatments import services
 from treatments.models import Article, ArticleReview, ArticleTransition, ArticleVersion, add_months
 
@@ -21,9 +28,8 @@ def test_approval_makes_an_immutable_version_and_publishes():
     SourceFactory(article=article, title="Second", position=2)
     SourceFactory(article=article, title="First", position=1)
     services.article_submit(article=article, user=fresh(editor))
-    version = services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    version = approve(
+        article,
         approver=fresh(checker),
         full_review=True,
         comment="Good",
@@ -51,9 +57,8 @@ def test_a_nurse_cannot_approve():
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))
     with pytest.raises(PermissionDenied):
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(other_nurse),
             full_review=True,
         )
@@ -69,9 +74,8 @@ def test_nobody_may_approve_what_they_last_edited(role):
     article = ArticleFactory(written_by=editor, last_edited_by=editor)
     services.article_submit(article=article, user=fresh(editor))
     with pytest.raises(services.WorkflowError, match="You changed this draft"):
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(editor),
             full_review=True,
         )
@@ -87,9 +91,8 @@ def test_an_edit_by_the_approver_moves_the_four_eyes_rule_to_them():
     services.article_submit(article=article, user=fresh(writer))
     services.article_record_edit(article=article, editor=fresh(checker))
     with pytest.raises(services.WorkflowError):
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(checker),
             full_review=True,
         )
@@ -150,9 +153,8 @@ def test_a_first_approval_must_be_a_full_review():
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     services.article_submit(article=article, user=fresh(writer))
     with pytest.raises(services.WorkflowError, match="first approval"):
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(approver()),
             full_review=False,
         )
@@ -167,9 +169,8 @@ def test_a_small_correction_does_not_move_the_review_date():
         article.save()
         services.article_record_edit(article=article, editor=fresh(writer))
         services.article_submit(article=article, user=fresh(writer))
-        version = services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        version = approve(
+            article,
             approver=fresh(checker),
             full_review=False,
         )

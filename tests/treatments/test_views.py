@@ -9,7 +9,14 @@ from django.test import override_settings
 
 from tests.factories import fresh
 from tests.html_checks import XSS_PAYLOADS, active_content
-from tests.treatments.factories import ArticleFactory, SourceFactory, approver, nurse, published_article
+from tests.treatments.factories import (
+    ArticleFactory,
+    SourceFactory,
+    approve,
+    approver,
+    nurse,
+    published_article,
+)
 from treatments import services
 
 pytestmark = pytest.mark.django_db
@@ -95,9 +102,8 @@ def test_the_page_shows_sources_review_block_and_contents(client):
             accessed_on=datetime.date(2026, 1, 5),
         )
         services.article_submit(article=article, user=fresh(article.last_edited_by))
-        services.article_approve(
-            article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+        approve(
+            article,
             approver=fresh(checker),
             full_review=True,
         )
@@ -132,9 +138,8 @@ def test_xss_in_body_and_sources_is_inert_on_the_page(client, payload):
         article=article, authors=payload, title=payload, publisher=payload, volume_pages=payload[:100]
     )
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )
@@ -198,9 +203,8 @@ def test_article_page_query_count_does_not_grow(client, django_assert_max_num_qu
     article = ArticleFactory(written_by=editor, last_edited_by=editor)
     _grow(article, sources, related)
     services.article_submit(article=article, user=fresh(editor))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )

@@ -8,7 +8,14 @@ from django.core.management import call_command
 
 from tests.factories import fresh
 from tests.http_server import LinkServer
-from tests.treatments.factories import ArticleFactory, SourceFactory, approver, nurse, published_article
+from tests.treatments.factories import (
+    ArticleFactory,
+    SourceFactory,
+    approve,
+    approver,
+    nurse,
+    published_article,
+)
 from treatments import services
 from treatments.link_check import check_url
 from treatments.models import Article, Source
@@ -98,9 +105,8 @@ def test_doi_and_pubmed_show_as_links_on_the_public_page(client):
     article = ArticleFactory(written_by=writer, last_edited_by=writer)
     SourceFactory(article=article, doi="10.1016/S0140-6736(20)32714-8", pubmed_id="33485464")
     services.article_submit(article=article, user=fresh(writer))
-    services.article_approve(
-        article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+    approve(
+        article,
         approver=fresh(approver()),
         full_review=True,
     )
