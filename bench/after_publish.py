@@ -87,7 +87,7 @@ def main() -> None:
     from django.contrib.auth import get_user_model
 
     from core.models import FrontendPurge
-    from treatments import services
+    from treatments import drafts, services
     from treatments.models import Article
 
     users = get_user_model().objects
@@ -131,7 +131,7 @@ def main() -> None:
         services.article_submit(article=article, user=nurse())
         services.article_approve(
             article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+            seen_fingerprint=drafts.article_draft_fingerprint(article),
             approver=approver(),
             full_review=False,
         )

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from demo.article_texts import ARTICLES, CATEGORIES
-from treatments import services
+from treatments import drafts, services
 from treatments.models import (
     Article,
     ArticleReview,
@@ -94,7 +94,7 @@ def demo_articles_load() -> int:
         services.article_submit(article=article, user=nurse)
         services.article_approve(
             article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+            seen_fingerprint=drafts.article_draft_fingerprint(article),
             approver=approver,
             full_review=True,
             sources_rechecked=True,

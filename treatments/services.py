@@ -7,8 +7,6 @@ nothing else changes an article's status, live version or review dates.
 """
 
 import datetime
-import hashlib
-import json
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
@@ -21,6 +19,7 @@ from core.staff import staff_name
 
 from . import notifications, workflow
 from .citations import citation_problems
+from .drafts import article_approvable_content, article_draft, draft_fingerprint
 from .models import (
     Article,
     ArticleEdit,
@@ -33,7 +32,7 @@ from .models import (
     StaffCredit,
 )
 from .rendering import render_version_fragments
-from .sanitise import html_to_text, sanitise_html
+from .sanitise import html_to_text
 from .search import search_words_refresh, searchable_text, version_search_vector
 
 Status = workflow.Status
@@ -51,7 +50,6 @@ class DraftChanged(WorkflowError):
 
     def __init__(self, *, seen_fingerprint: str, article: Article):
         self.seen_fingerprint = seen_fingerprint
-        self.article = article
         super().__init__(
             f"{staff_name(article.last_edited_by)} changed this article after you opened this page, so "
             "nothing has been signed off. What changed since then is shown below: read it before you decide."
@@ -111,74 +109,6 @@ def _move(
         actor=actor,
         comment=comment,
     )
-
-
-def article_approvable_content(article: Article) -> dict:
-    """The working copy as an approval would store it: with its body sanitised."""
-    snapshot = article.working_copy_snapshot()
-    snapshot["body"] = sanitise_html(snapshot["body"])
-    return snapshot
-
-
-def article_draft(article: Article) -> dict:
-    """
-    Everything a sign-off signs: the content an approval makes public, plus
-    who is credited as writer and how long a review stays valid.
-    """
-    return {
-        **article_approvable_content(article),
-        "written_by": str(StaffCredit.of(article.written_by)),
-        "review_interval_months": article.review_interval_months,
-    }
-
-
-def draft_fingerprint(draft: dict) -> str:
-    """
-    A digest of exactly the draft an approver is shown. The approve, return
-    and confirm pages carry it, and the services refuse a sign-off whose
-    fingerprint is not the draft's now: nobody signs off text they did not read.
-    """
-    canonical = json.dumps(draft, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def article_draft_on_record(*, article: Article, fingerprint: str) -> dict | None:
-    """The draft with this fingerprint as a save left it, if the edit history holds it."""
-    if not fingerprint:
-        return None
-    return (
-        ArticleEdit.objects.filter(article=article, fingerprint=fingerprint)
-        .order_by("-at", "-id")
-        .values_list("draft", flat=True)
-        .first()
-    )
-
-
-def article_draft_at_own_return(*, article: Article, approver) -> tuple[ArticleTransition, dict] | None:
-    """
-    The approver's latest return of this draft (since the live version) and
-    the draft as it stood then, so a resubmission can be read as the changes
-    made since their own comments; None if they have not returned it, or the
-    edit history does not hold that draft.
-    """
-    returns = article.transitions.filter(action="return", actor=approver)
-    if article.live_version_id is not None:
-        returns = returns.filter(at__gt=article.live_version.approved_at)
-    returned = returns.order_by("-at", "-id").first()
-    if returned is None:
-        return None
-    draft = (
-        ArticleEdit.objects.filter(article=article, at__lte=returned.at)
-        .order_by("-at", "-id")
-        .values_list("draft", flat=True)
-        .first()
-    )
-    return (returned, draft) if draft is not None else None
-
-
-def article_draft_fingerprint(article: Article) -> str:
-    """The fingerprint of the article's draft as it is now (for callers that read it just now)."""
-    return draft_fingerprint(article_draft(article))
 
 
 # What an article's place on the site is made of: public at once, without approval.

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import fresh
 from tests.treatments.factories import ArticleFactory, approve, approver, nurse, published_article
-from treatments import services
+from treatments import drafts, services
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_a_new_review_date_shows_on_the_very_next_request(client, publishing):
     publishing(
         services.article_confirm_still_accurate,
         article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+        seen_fingerprint=drafts.article_draft_fingerprint(article),
         approver=fresh(checker),
         sources_rechecked=True,
     )

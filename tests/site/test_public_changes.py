@@ -17,7 +17,7 @@ from tests.treatments.factories import (
     nurse,
     published_article,
 )
-from treatments import services
+from treatments import drafts, services
 from treatments.models import Category
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_approving_withdrawing_restoring_and_re_reviewing(generation, committed)
         lambda: services.article_restore(article=article, approver=fresh(checker)),
         lambda: services.article_confirm_still_accurate(
             article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+            seen_fingerprint=drafts.article_draft_fingerprint(article),
             approver=fresh(checker),
             sources_rechecked=False,
         ),

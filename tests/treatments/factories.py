@@ -3,7 +3,7 @@
 import factory
 
 from tests.factories import UserFactory, fresh
-from treatments import services
+from treatments import drafts, services
 from treatments.models import Article, Category, Source, StaffProfile
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
@@ -66,7 +66,7 @@ def published_article(editor=None, approver_user=None, **kwargs) -> Article:
 
 def approve(article, *, approver, **options):
     """Approve `article` as an approver who has just read its draft as it is now."""
-    fingerprint = services.article_draft_fingerprint(article)
+    fingerprint = drafts.article_draft_fingerprint(article)
     return services.article_approve(
         article=article, seen_fingerprint=fingerprint, approver=approver, **options
     )
@@ -74,7 +74,7 @@ def approve(article, *, approver, **options):
 
 def sign_off_data(article, **fields) -> dict:
     """An approve, return or confirm form as the page for `article` as it is now would send it."""
-    return {"seen_fingerprint": services.article_draft_fingerprint(article), **fields}
+    return {"seen_fingerprint": drafts.article_draft_fingerprint(article), **fields}
 
 
 def article_form_data(article, **changes):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from tests.factories import UserFactory, fresh
 from tests.smtp_sink import SmtpSink
 from tests.treatments.factories import ArticleFactory, approve, approver, nurse, published_article
-from treatments import services
+from treatments import drafts, services
 from treatments.models import ArticleNotification
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
@@ -45,7 +45,7 @@ def test_a_return_tells_the_last_editor_with_the_comment(committed):
     committed(
         services.article_return_to_draft,
         article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+        seen_fingerprint=drafts.article_draft_fingerprint(article),
         approver=fresh(checker),
         comment="Explain pleura.",
     )
@@ -96,7 +96,7 @@ def test_the_dashboard_shows_what_waits_for_each_person(client, committed):
     services.article_submit(article=returned, user=fresh(writer))
     services.article_return_to_draft(
         article=returned,
-        seen_fingerprint=services.article_draft_fingerprint(returned),
+        seen_fingerprint=drafts.article_draft_fingerprint(returned),
         approver=fresh(checker),
         comment="Fix it.",
     )

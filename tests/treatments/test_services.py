@@ -13,7 +13,7 @@ from tests.treatments.factories import (
     nurse,
     published_article,
 )
-from treatments import services
+from treatments import drafts, services
 from treatments.models import Article, ArticleReview, ArticleTransition, ArticleVersion, add_months
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +105,7 @@ def test_return_to_draft_needs_a_comment_and_records_it():
     with pytest.raises(services.WorkflowError, match="Say what needs to change"):
         services.article_return_to_draft(
             article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+            seen_fingerprint=drafts.article_draft_fingerprint(article),
             approver=fresh(checker),
             comment="   ",
         )
@@ -114,7 +114,7 @@ def test_return_to_draft_needs_a_comment_and_records_it():
 
     services.article_return_to_draft(
         article=article,
-        seen_fingerprint=services.article_draft_fingerprint(article),
+        seen_fingerprint=drafts.article_draft_fingerprint(article),
         approver=fresh(checker),
         comment="Explain pleura.",
     )
@@ -190,7 +190,7 @@ def test_confirm_still_accurate_moves_the_dates_not_the_content():
         assert article.is_review_overdue()
         review = services.article_confirm_still_accurate(
             article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+            seen_fingerprint=drafts.article_draft_fingerprint(article),
             approver=fresh(checker),
             sources_rechecked=True,
             comment="Nothing to change.",
@@ -212,7 +212,7 @@ def test_confirm_still_accurate_is_refused_while_edits_wait():
     with pytest.raises(services.WorkflowError):
         services.article_confirm_still_accurate(
             article=article,
-            seen_fingerprint=services.article_draft_fingerprint(article),
+            seen_fingerprint=drafts.article_draft_fingerprint(article),
             approver=fresh(checker),
             sources_rechecked=False,
         )

@@ -20,7 +20,7 @@ from tests.treatments.factories import (
     published_article,
     sign_off_data,
 )
-from treatments import services
+from treatments import drafts, services
 from treatments.models import (
     Article,
     ArticleEdit,
@@ -105,7 +105,7 @@ def test_an_approval_of_a_draft_changed_after_the_page_was_opened_is_refused_and
     # The page now carries the draft it shows: approving from it signs off the new sentence.
     current = input_value(html, "seen_fingerprint")
     assert current != fingerprint
-    assert current == services.article_draft_fingerprint(Article.objects.get(pk=article.pk))
+    assert current == drafts.article_draft_fingerprint(Article.objects.get(pk=article.pk))
     response = client.post(
         workflow_url(article, "approve"), {"seen_fingerprint": current, "full_review": "yes"}
     )
@@ -117,7 +117,7 @@ def test_a_change_to_a_source_alone_also_refuses_the_approval():
     writer, checker = nurse(), approver()
     article = submitted(writer)
     source = article.sources.create(title="CheckMate 743", publisher="Lancet", year=2021, position=1)
-    seen = services.article_draft_fingerprint(article)
+    seen = drafts.article_draft_fingerprint(article)
     source.year = 2020
     source.save()
     with pytest.raises(services.DraftChanged):
@@ -130,7 +130,7 @@ def test_a_change_to_a_source_alone_also_refuses_the_approval():
 def test_a_change_to_the_review_interval_alone_refuses_the_approval():
     writer, checker = nurse(), approver()
     article = submitted(writer)
-    seen = services.article_draft_fingerprint(article)
+    seen = drafts.article_draft_fingerprint(article)
     Article.objects.filter(pk=article.pk).update(review_interval_months=6)
     with pytest.raises(services.DraftChanged):
         services.article_approve(
@@ -221,13 +221,13 @@ def test_each_save_keeps_the_draft_it_left_for_later_comparison():
     writer = nurse()
     article = ArticleFactory(written_by=writer, last_edited_by=writer, body="<p>One.</p>")
     services.article_record_edit(article=article, editor=fresh(writer))
-    first = services.article_draft_fingerprint(article)
+    first = drafts.article_draft_fingerprint(article)
     article.body = "<p>Two.</p>"
     article.save()
     services.article_record_edit(article=article, editor=fresh(writer))
     assert ArticleEdit.objects.filter(article=article).count() == 2
-    assert services.article_draft_on_record(article=article, fingerprint=first)["body"] == "<p>One.</p>"
-    assert services.article_draft_on_record(article=article, fingerprint="") is None
+    assert drafts.article_draft_on_record(article=article, fingerprint=first)["body"] == "<p>One.</p>"
+    assert drafts.article_draft_on_record(article=article, fingerprint="") is None
 
 
 def test_the_email_for_a_return_is_still_the_return_email(client, committed):

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 
 from tests.factories import UserFactory, fresh
 from tests.treatments.factories import ArticleFactory, approver, nurse, published_article
-from treatments import services, workflow
+from treatments import drafts, services, workflow
 from treatments.admin.workflow import BUTTONS, available_actions
 from treatments.models import Article
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
@@ -21,7 +21,7 @@ FORM_DATA = {"full_review": True, "sources_rechecked": True, "comment": "Please 
 
 def form_data(article: Article) -> dict:
     """What a button's form sends when posted from the page showing the article as it is now."""
-    return {**FORM_DATA, "seen_fingerprint": services.article_draft_fingerprint(article)}
+    return {**FORM_DATA, "seen_fingerprint": drafts.article_draft_fingerprint(article)}
 
 
 def article_in(status: str) -> Article:

@@ -13,10 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from ..drafts import article_approvable_content
 from ..models import Article, ArticleVersion, StaffCredit
 from ..rendering import render_version_fragments
 from ..sanitise import sanitise_html
-from ..services import article_approvable_content
 from ..views import ArticleDetailView, glossary_context
 
 

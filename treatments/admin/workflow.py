@@ -19,7 +19,7 @@ from django.urls import reverse
 from core.security_log import security_event
 from core.text import validate_multiline_text
 
-from .. import services, workflow
+from .. import drafts, services, workflow
 from ..content_checks import content_findings
 from ..diff import content_diff
 from ..glossary import jargon_words
@@ -245,20 +245,20 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     if workflow.ACTIONS[action].signs_draft:
         # The diff, the checks and the fingerprint the form carries all come
         # from this one reading of the draft: what is signed is what is shown.
-        draft = services.article_draft(article)
-        _carry_fingerprint(form, services.draft_fingerprint(draft))
+        draft = drafts.article_draft(article)
+        _carry_fingerprint(form, drafts.draft_fingerprint(draft))
         if changed_since_seen is not None:
             context["since_seen"] = since_seen_context(article, changed_since_seen, draft)
     if action == "approve":
         live = article.live_version.content_snapshot() if article.live_version else None
         context.update(diff_context(live, draft))
-        own_return = services.article_draft_at_own_return(article=article, approver=request.user)
+        own_return = drafts.article_draft_at_own_return(article=article, approver=request.user)
         if own_return is not None:
             returned, draft_then = own_return
             context["since_return"] = {"returned": returned, **diff_context(draft_then, draft)}
         # Returning to the nurse from here, beside the diff, for the same draft.
         context["return_form"] = ReturnForm(
-            auto_id="id_return_%s", initial={"seen_fingerprint": services.draft_fingerprint(draft)}
+            auto_id="id_return_%s", initial={"seen_fingerprint": drafts.draft_fingerprint(draft)}
         )
         context["return_url"] = reverse("admin:treatments_article_workflow", args=[article.pk, "return"])
         context["may_return"] = workflow.action_allowed("return", status=article.status, user=request.user)
@@ -280,7 +280,7 @@ def _carry_fingerprint(form: forms.Form, fingerprint: str) -> None:
 
 def since_seen_context(article: Article, seen_fingerprint: str, draft: dict) -> dict:
     """What changed between the draft the approver read and the draft now, when that draft is on record."""
-    seen = services.article_draft_on_record(article=article, fingerprint=seen_fingerprint)
+    seen = drafts.article_draft_on_record(article=article, fingerprint=seen_fingerprint)
     if seen is None:
         return {"known": False}
     settings_changed = [

@@ -132,7 +132,7 @@ class ArticleEdit(RejectNulBytesMixin, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="edits")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
-    # The draft as this save left it (services.article_draft) and its fingerprint:
+    # The draft as this save left it (drafts.article_draft) and its fingerprint:
     # when an approver's sign-off is refused because the draft changed after
     # they opened it, the page shows what changed since the draft they read.
     draft = models.JSONField(null=True, blank=True)

@@ -13,7 +13,7 @@ from demo.article_texts import ARTICLES as DEMO_ARTICLES
 from demo.article_texts import BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003
 from support.models import CONSENT_WORDING, ContactNote, ContactRequest
 from support.roles import SUPPORT_STAFF
-from treatments import services
+from treatments import drafts, services
 from treatments.models import Article, Category, Source, StaffProfile
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
@@ -123,7 +123,7 @@ class Command(BaseCommand):
                 services.article_submit(article=article, user=users["bench-nurse"])
                 services.article_approve(
                     article=article,
-                    seen_fingerprint=services.article_draft_fingerprint(article),
+                    seen_fingerprint=drafts.article_draft_fingerprint(article),
                     approver=users["bench-approver"],
                     full_review=True,
                 )
