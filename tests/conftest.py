@@ -74,6 +74,38 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """
+    A transactional test empties the database when it ends, data from migrations
+    included, so every other database test must run before the first of them
+    (pytest-django's order). Something that reorders tests after it (a
+    session-scoped parameter, such as Playwright's, taken on by a test argument
+    named like a Playwright fixture) would make later tests fail for no visible
+    reason: say which test instead.
+    """
+    seen_transactional = None
+    for item in session.items:
+        if _transactional(item):
+            seen_transactional = seen_transactional or item
+        elif seen_transactional and (item.get_closest_marker("django_db") or "db" in item.fixturenames):
+            raise pytest.UsageError(
+                f"{item.nodeid} uses the database but runs after the transactional test "
+                f"{seen_transactional.nodeid}: rename any argument named like a Playwright fixture "
+                "(page, browser, context)."
+            )
+
+
 def pytest_terminal_summary(terminalreporter):
     for note in _browser_skip_note:
         terminalreporter.write_line(note, yellow=True, bold=True)

@@ -122,14 +122,15 @@ def test_the_request_and_its_reply_page_share_one_presence(client):
     assert "<strong>Jo Patel</strong> has had this page open since" in reply_page
 
 
+# (Not called `page`: that is Playwright's fixture, and would make these browser tests.)
 @pytest.mark.parametrize(
-    "page",
+    "presence_key",
     ["support.contactrequest:{request}", "support.contactrequest:999999", "nonsense", "auth.user:1", "x.y:1"],
 )
-def test_a_page_one_may_not_see_and_a_missing_one_get_the_same_answer(client, page):
+def test_a_page_one_may_not_see_and_a_missing_one_get_the_same_answer(client, presence_key):
     request = make_request()
     client.force_login(nurse())  # nurses never see support requests
-    response = client.post(URL, {"page": page.format(request=request.pk), "tab": TAB_A})
+    response = client.post(URL, {"page": presence_key.format(request=request.pk), "tab": TAB_A})
     assert response.status_code == 404
     assert response.json() == {"signed_in": True, "others": []}
     assert not PagePresence.objects.exists()
