@@ -3,10 +3,13 @@ Fetching the person's answers from the support mailbox (IMAP, stdlib imaplib).
 
 Each unseen, unflagged email is matched to its request: by In-Reply-To or
 References naming one of our replies, or else by a reference in the subject
-sent from the request's own email address. A match is stored as plain text
-(HTML converted and sanitised; attachments noted by name, never stored) and
-marked seen. Anything else is flagged and left for a person to read in the
-mailbox; flagged emails are not fetched again.
+sent from the request's own email address alone, when the receiving server
+did not find it forged. A match is stored as plain text (HTML converted and
+sanitised; attachments noted by name, never stored) and marked seen.
+Anything else is flagged and left for a person to read in the mailbox;
+flagged emails are not fetched again. Each email is handled on its own: one
+that cannot be read or stored (hostile nesting, broken headers, a database
+error) is flagged and counted, and never stops or repeats the others.
 """
 
 import contextlib
@@ -17,14 +20,21 @@ import html
 import imaplib
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import getaddresses
 
 import nh3
 from django.conf import settings
+from django.db import transaction
 
-from core.text import CONTROL_CHARACTERS_BUT_LINE_BREAKS, INVISIBLE_LOOKALIKES, remove_bidi_overrides
+from core.text import (
+    CONTROL_CHARACTERS,
+    CONTROL_CHARACTERS_BUT_LINE_BREAKS,
+    INVISIBLE_LOOKALIKES,
+    remove_bidi_overrides,
+)
 
 from .models import ContactMessage, ContactRequest
 from .replies import REFERENCE, contact_message_receive
@@ -32,7 +42,11 @@ from .replies import REFERENCE, contact_message_receive
 logger = logging.getLogger(__name__)
 
 TEXT_MAX_LENGTH = 20000
-_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# A Message-ID as RFC 5322 writes it: printable ASCII between angle brackets. Anything
+# else in the header (controls, NUL, other scripts) is not an id we store or send on.
+_MESSAGE_ID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")
+# What the receiving mail server found when it checked the sender (RFC 8601).
+_AUTHENTICATION_FAILED = re.compile(r"\b(dmarc|dkim|spf)\s*=\s*(fail|softfail|permerror)\b", re.IGNORECASE)
 _BLOCK_END = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6]|/blockquote)\b[^>]*>", re.IGNORECASE)
 # Where a mail program starts quoting the earlier messages.
 _QUOTE_START = re.compile(
@@ -46,6 +60,19 @@ class FetchResult:
     already_stored: int = 0
     unmatched: int = 0
     too_large: int = 0
+    # Flagged for a person: an id already stored with other content, and emails
+    # that could not be read or stored, by the error's class (never its text).
+    conflicting: int = 0
+    failed: Counter = field(default_factory=Counter)
+
+
+class MessageIdTaken(Exception):
+    """An email whose Message-ID is already stored with other content: never dropped, never merged."""
+
+
+def header(message: EmailMessage, name: str) -> str:
+    """A header's value with every control character removed (NUL and line breaks included)."""
+    return CONTROL_CHARACTERS.sub("", str(message.get(name, "")))
 
 
 def html_to_text(markup: str) -> str:
@@ -100,42 +127,65 @@ def message_text(message: EmailMessage) -> tuple[str, list[str]]:
     return text or "(The email had no text.)", notes
 
 
+def authentication_failed(message: EmailMessage) -> bool:
+    """Whether the receiving server recorded a failed DMARC, DKIM or SPF check on this email."""
+    return any(
+        _AUTHENTICATION_FAILED.search(CONTROL_CHARACTERS.sub(" ", str(value)))
+        for value in message.get_all("Authentication-Results", [])
+    )
+
+
 def match_request(message: EmailMessage) -> ContactRequest | None:
     """The request an email answers, or None."""
-    ids = _MESSAGE_ID.findall(f"{message.get('In-Reply-To', '')} {message.get('References', '')}")
+    ids = _MESSAGE_ID.findall(f"{header(message, 'In-Reply-To')} {header(message, 'References')}")
     if ids:
         ours = ContactMessage.objects.filter(message_id__in=ids).select_related("contact_request").first()
         if ours:
             return ours.contact_request
-    found = REFERENCE.search(str(message.get("Subject", "")))
+    found = REFERENCE.search(header(message, "Subject"))
     if not found:
         return None
-    senders = {address.casefold() for _, address in getaddresses([str(message.get("From", ""))]) if address}
+    # A reference alone could be guessed, and From can be forged: it counts only from one
+    # sender, the address the request gave, that the receiving server did not find forged.
+    from_headers = message.get_all("From", [])
+    senders = {address.casefold() for _, address in getaddresses([header(message, "From")]) if address}
+    if len(from_headers) != 1 or len(senders) != 1 or authentication_failed(message):
+        return None
     candidate = ContactRequest.objects.filter(reference__iexact=found.group(0)).exclude(email="").first()
-    # A reference alone could be guessed: it counts only from the address the request gave.
     if candidate and candidate.email.casefold() in senders:
         return candidate
     return None
 
 
 def _message_id(message: EmailMessage, raw: bytes) -> str:
-    found = _MESSAGE_ID.search(str(message.get("Message-ID", "")))
+    found = _MESSAGE_ID.search(header(message, "Message-ID"))
     return found.group(0) if found else f"<sha256-{hashlib.sha256(raw).hexdigest()}@no-message-id>"
 
 
+@transaction.atomic
 def store(raw: bytes) -> tuple[str, str | None]:
-    """Store one email. Returns ("stored", reference), ("already", reference) or ("unmatched", None)."""
+    """
+    Store one email. Returns ("stored", reference), ("already", reference) or
+    ("unmatched", None); raises MessageIdTaken for an id stored with other
+    content, and whatever reading a hostile email raises (the caller flags it).
+    """
     message = email.message_from_bytes(raw, policy=email.policy.default)
     contact_request = match_request(message)
     if contact_request is None:
         return "unmatched", None
     text, notes = message_text(message)
+    message_id = _message_id(message, raw)
+    earlier = ContactMessage.objects.filter(message_id=message_id).first()
+    if earlier is not None:
+        if earlier.contact_request_id == contact_request.pk and earlier.text == text:
+            return "already", contact_request.reference
+        raise MessageIdTaken
     stored = contact_message_receive(
         contact_request=contact_request,
-        message_id=_message_id(message, raw),
-        subject=plain_text(str(message.get("Subject", ""))),
+        message_id=message_id,
+        subject=plain_text(header(message, "Subject")),
         text=text,
-        in_reply_to=" ".join(_MESSAGE_ID.findall(str(message.get("In-Reply-To", "")))),
+        in_reply_to=" ".join(_MESSAGE_ID.findall(header(message, "In-Reply-To"))),
         not_stored=("Not stored: " + "; ".join(notes) + ".") if notes else "",
     )
     return ("stored" if stored else "already"), contact_request.reference
@@ -150,6 +200,52 @@ def _connect() -> imaplib.IMAP4:
     return connection
 
 
+def _flag(connection: imaplib.IMAP4, uid: bytes) -> None:
+    connection.uid("STORE", uid, "+FLAGS", r"(\Flagged)")
+
+
+def _fetch_one(connection: imaplib.IMAP4, uid: bytes, result: FetchResult) -> None:
+    """
+    Read, store and mark one email. Trouble with the mailbox itself (IMAP or
+    network errors) stops the run; trouble with this email flags it for a
+    person, is counted by its class, and the run goes on to the next.
+    """
+    _, sizes = connection.uid("FETCH", uid, "(RFC822.SIZE)")
+    size = int(re.search(rb"RFC822\.SIZE (\d+)", sizes[0]).group(1)) if sizes and sizes[0] else 0
+    if size > settings.SUPPORT_REPLY_MAX_BYTES:
+        _flag(connection, uid)
+        result.too_large += 1
+        return
+    _, parts = connection.uid("FETCH", uid, "(BODY.PEEK[])")
+    raw = next((part[1] for part in parts if isinstance(part, tuple)), b"")
+    try:
+        outcome, reference = store(raw)
+    except MessageIdTaken:
+        logger.warning(
+            "Support email UID %s has a Message-ID already stored with other content: flagged.", uid.decode()
+        )
+        _flag(connection, uid)
+        result.conflicting += 1
+        return
+    except Exception as error:
+        # The error's class only: its text could quote the email.
+        logger.warning(
+            "Support email UID %s could not be stored (%s): flagged.", uid.decode(), type(error).__name__
+        )
+        _flag(connection, uid)
+        result.failed[type(error).__name__] += 1
+        return
+    if outcome == "unmatched":
+        _flag(connection, uid)
+        result.unmatched += 1
+        return
+    connection.uid("STORE", uid, "+FLAGS", r"(\Seen)")
+    if outcome == "stored":
+        result.stored.append(reference)
+    else:
+        result.already_stored += 1
+
+
 def fetch_replies(limit: int = 200) -> FetchResult:
     """Read the support mailbox once. Raises imaplib.IMAP4.error or OSError if it cannot be reached."""
     result = FetchResult()
@@ -161,24 +257,7 @@ def fetch_replies(limit: int = 200) -> FetchResult:
         _, data = connection.uid("SEARCH", None, "UNSEEN UNFLAGGED")
         uids = data[0].split()[:limit] if data and data[0] else []
         for uid in uids:
-            _, sizes = connection.uid("FETCH", uid, "(RFC822.SIZE)")
-            size = int(re.search(rb"RFC822\.SIZE (\d+)", sizes[0]).group(1)) if sizes and sizes[0] else 0
-            if size > settings.SUPPORT_REPLY_MAX_BYTES:
-                connection.uid("STORE", uid, "+FLAGS", r"(\Flagged)")
-                result.too_large += 1
-                continue
-            _, parts = connection.uid("FETCH", uid, "(BODY.PEEK[])")
-            raw = next((part[1] for part in parts if isinstance(part, tuple)), b"")
-            outcome, reference = store(raw)
-            if outcome == "unmatched":
-                connection.uid("STORE", uid, "+FLAGS", r"(\Flagged)")
-                result.unmatched += 1
-                continue
-            connection.uid("STORE", uid, "+FLAGS", r"(\Seen)")
-            if outcome == "stored":
-                result.stored.append(reference)
-            else:
-                result.already_stored += 1
+            _fetch_one(connection, uid, result)
     finally:
         with contextlib.suppress(imaplib.IMAP4.error, OSError):
             connection.logout()

@@ -27,7 +27,10 @@ class Command(BaseCommand):
             # The error's class only: IMAP errors can quote the user name.
             raise CommandError(f"Could not read the support mailbox ({type(error).__name__}).") from None
         stored = ", ".join(result.stored) or "none"
+        failed = ", ".join(f"{name}: {count}" for name, count in sorted(result.failed.items()))
         self.stdout.write(
             f"Replies stored: {len(result.stored)} ({stored}); already stored: {result.already_stored}; "
-            f"unmatched, flagged in the mailbox: {result.unmatched}; too large, flagged: {result.too_large}."
+            f"unmatched, flagged in the mailbox: {result.unmatched}; too large, flagged: {result.too_large}; "
+            f"Message-ID already stored with other content, flagged: {result.conflicting}; "
+            f"could not be read, flagged: {result.failed.total()}{f' ({failed})' if failed else ''}."
         )
