@@ -180,7 +180,7 @@ if MEDIA_S3_BUCKET and not MEDIA_S3_ENDPOINT_URL and not MEDIA_S3_CUSTOM_DOMAIN:
     MEDIA_S3_CUSTOM_DOMAIN = f"{MEDIA_S3_BUCKET}.s3.{MEDIA_S3_REGION or 'us-east-1'}.amazonaws.com"
 if MEDIA_S3_BUCKET:
     MEDIA_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": MEDIA_S3_BUCKET,
             "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
@@ -243,7 +243,7 @@ CACHES = {
 }
 
 # Shared HTTP caches in front (Varnish, a CDN): their addresses for purges, e.g.
-# "http://127.0.0.1:6081"; with any set, public pages may be kept there for
+# Varnish's purge listener "http://10.0.0.5:6082" (ops/varnish/charity.vcl); with any set, public pages may be kept there for
 # FRONTEND_CACHE_SECONDS and are banned on every change (core/frontend_cache.py).
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
 FRONTEND_CACHE_SECONDS = env_int("FRONTEND_CACHE_SECONDS", 3600)

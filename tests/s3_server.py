@@ -58,7 +58,7 @@ class S3Server:
         """STORAGES' default entry and MEDIA_URL as settings.py builds them for this server."""
         return {
             "default": {
-                "BACKEND": "storages.backends.s3.S3Storage",
+                "BACKEND": "core.storage.MediaStorage",
                 "OPTIONS": {
                     "bucket_name": BUCKET,
                     "endpoint_url": self.endpoint,

@@ -8,6 +8,7 @@ is rendered, so nothing that reaches a page has skipped this policy.
 
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
@@ -51,12 +52,35 @@ _H2 = re.compile(r'<h2(?: id="[^"]*")?>(.*?)</h2>', re.DOTALL)
 _ANCHOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
 
+_ENCODED_SEPARATOR = re.compile(r"%(2e|2f|5c)", re.IGNORECASE)
+
+
+def is_our_media(url: str) -> bool:
+    """
+    Whether `url` is a file under MEDIA_URL: the same scheme and host, a path
+    inside its folder segment by segment, with no "." or ".." segment, no
+    encoded dot, slash or backslash, no backslash, query or fragment. A plain
+    prefix check would pass MEDIA_URL/../other-bucket/..., which on path-style
+    object storage is another bucket on an origin the page trusts.
+    """
+    media = urlsplit(settings.MEDIA_URL)
+    try:
+        candidate = urlsplit(url)
+    except ValueError:
+        return False
+    if (candidate.scheme, candidate.netloc) != (media.scheme, media.netloc) or url.startswith("//"):
+        return False
+    path = candidate.path
+    if candidate.query or candidate.fragment or "\\" in path or _ENCODED_SEPARATOR.search(path):
+        return False
+    inside = path[len(media.path) :].split("/") if path.startswith(media.path) else []
+    return bool(inside) and all(segment not in ("", ".", "..") for segment in inside)
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     """Images only from our own media; heading ids only as plain anchors."""
-    if tag == "img" and attribute == "src":
-        media_url = settings.MEDIA_URL
-        if not value.startswith(media_url) or value.startswith("//"):
-            return None
+    if tag == "img" and attribute == "src" and not is_our_media(value):
+        return None
     if attribute in ("id", "aria-labelledby") and not _ANCHOR_ID.match(value):
         return None
     if attribute == "class":

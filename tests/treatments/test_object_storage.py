@@ -79,3 +79,28 @@ def test_deploy_checks_warn_when_uploads_stay_on_the_local_disk():
     s3 = {"default": {"BACKEND": "storages.backends.s3.S3Storage"}}
     with override_settings(DEBUG=False, STORAGES=s3):
         assert uploads_are_shared(None) == []
+
+
+def test_a_polyglot_declared_as_html_is_stored_and_served_as_the_image_it_is(client, s3_storage):
+    """A real PNG with a page after it, sent as text/html: the browser's word is never the stored type."""
+    client.force_login(nurse())
+    polyglot = png() + b"<html><script>alert(document.domain)</script></html>"
+    upload = SimpleUploadedFile("pixel.png", polyglot, content_type="text/html")
+    url = client.post("/editor/image-upload/", {"upload": upload}).json()["url"]
+    key = url.removeprefix(s3_storage.media_url)
+    stored = s3_storage.client().head_object(Bucket="charity-media-test", Key=key)
+    assert stored["ContentType"] == "image/png"
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - the local test server
+        assert response.headers["Content-Type"] == "image/png"
+
+
+def test_a_leaflet_declared_as_html_is_stored_as_a_pdf_opened_inline_under_a_plain_name(s3_storage):
+    article = ArticleFactory()
+    leaflet = ArticleResource.objects.create(
+        article=article,
+        title="Guide",
+        file=SimpleUploadedFile('guide"; evil=".pdf', PDF, content_type="text/html"),
+    )
+    stored = s3_storage.client().head_object(Bucket="charity-media-test", Key=leaflet.file.name)
+    assert stored["ContentType"] == "application/pdf"
+    assert stored["ContentDisposition"] == 'inline; filename="leaflet.pdf"'

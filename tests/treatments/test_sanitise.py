@@ -74,3 +74,39 @@ def test_sections_get_unique_anchors():
 def test_html_to_text_keeps_one_block_per_line():
     html = "<h2>Title</h2><p>One &amp; two.</p><ul><li>a</li><li>b</li></ul>"
     assert html_to_text(html) == "Title\nOne & two.\na\nb"
+
+
+# --- Images only from our own media, compared segment by segment ----------------------------
+
+S3_MEDIA = "http://127.0.0.1:9000/charity-media/"
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        f"{S3_MEDIA}../other-bucket/pixel.png",
+        f"{S3_MEDIA}%2e%2e/other-bucket/pixel.png",
+        f"{S3_MEDIA}%2E%2E%2Fother-bucket%2Fpixel.png",
+        f"{S3_MEDIA}articles/..%2f..%2fother/pixel.png",
+        f"{S3_MEDIA}articles/./a.png",
+        f"{S3_MEDIA}articles\\\\..\\\\..\\\\other\\\\a.png",
+        f"{S3_MEDIA}articles/a.png?x=1",
+        f"{S3_MEDIA}articles/a.png#x",
+        f"{S3_MEDIA}",
+        "http://127.0.0.1:9000/charity-media-other/articles/a.png",  # a bucket whose name starts the same
+        "https://127.0.0.1:9000/charity-media/articles/a.png",  # another scheme
+        "//127.0.0.1:9000/charity-media/articles/a.png",
+        "http://127.0.0.1:9001/charity-media/articles/a.png",  # another port
+        "/charity-media/articles/a.png",
+    ],
+)
+def test_an_image_outside_our_media_folder_loses_its_address(settings, src):
+    settings.MEDIA_URL = S3_MEDIA
+    cleaned = sanitise_html(f'<p>x</p><img src="{src}" alt="pixel">')
+    assert "src=" not in cleaned
+
+
+def test_an_image_in_our_media_folder_keeps_its_address(settings):
+    settings.MEDIA_URL = S3_MEDIA
+    src = f"{S3_MEDIA}articles/0123456789abcdef0123456789abcdef.png"
+    assert f'<img src="{src}" alt="A scan">' in sanitise_html(f'<img src="{src}" alt="A scan">')
