@@ -30,7 +30,7 @@ def shared_cache_servers(env: dict):
         }
     )
     varnish = VarnishServer(server.port)
-    server.env["FRONTEND_CACHE_URLS"] = varnish.url  # known once Varnish has its port
+    server.env["FRONTEND_CACHE_URLS"] = varnish.purge_url  # known once Varnish has its ports
     worker = subprocess.Popen(
         [PYTHON, "manage.py", "db_worker", "--no-reload"],
         cwd=PROJECT,

@@ -3,6 +3,13 @@ vcl 4.1;
 # Varnish in front of the site's app servers (gunicorn, or nginx balancing them).
 # Public pages are kept for as long as their s-maxage says; the site bans them
 # all (they carry "Cache-Tag: public-pages") whenever published content changes.
+#
+# Start it with two listeners: the public one, and one named "purge" for the
+# site's bans, on an address only the app servers reach, e.g.
+#   varnishd -a public=:6081 -a purge=10.0.0.5:6082 -f charity.vcl ...
+# and point FRONTEND_CACHE_URLS at the purge listener (http://10.0.0.5:6082).
+# A ban is taken only there: a proxy in front of the public listener (nginx
+# terminating TLS on the same host) cannot pass one on, whoever sends it.
 # Edit the backend's address, and the addresses allowed to ban, for your servers.
 
 backend app {
@@ -18,17 +25,23 @@ acl purgers {
 }
 
 sub vcl_recv {
-    if (req.method == "BAN") {
-        if (!client.ip ~ purgers) {
+    if (local.socket == "purge") {
+        if (req.method != "BAN" || !client.ip ~ purgers) {
             return (synth(403, "Not allowed"));
         }
-        if (!req.http.X-Ban-Tag) {
-            return (synth(400, "X-Ban-Tag missing"));
+        # Only the tags the site uses, compared as fixed strings: a header's
+        # text is never made part of a ban expression.
+        if (req.http.X-Ban-Tag == "public-pages") {
+            # obj.* only, so the background ban lurker can clear old objects too.
+            ban("obj.http.Cache-Tag == public-pages");
+            return (synth(200, "Banned"));
         }
-        # obj.* only, so the background ban lurker can clear old objects too.
-        ban("obj.http.Cache-Tag ~ " + req.http.X-Ban-Tag);
-        return (synth(200, "Banned"));
+        return (synth(400, "Unknown X-Ban-Tag"));
     }
+    if (req.method == "BAN" || req.method == "PURGE") {
+        return (synth(405, "Not allowed"));
+    }
+    unset req.http.X-Ban-Tag;
     # Signed-in staff and people with a session or messages cookie always reach Django.
     if (req.http.Cookie ~ "(sessionid|messages)=") {
         return (pass);
@@ -65,6 +78,9 @@ sub vcl_backend_response {
 sub vcl_deliver {
     # The tag is for the cache, not for visitors.
     unset resp.http.Cache-Tag;
+    # Every answer is the type it says it is: a browser never guesses another
+    # (uploads and static files included, whatever the backend sent).
+    set resp.http.X-Content-Type-Options = "nosniff";
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

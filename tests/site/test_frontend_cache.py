@@ -31,7 +31,7 @@ pytestmark = [
 def varnish(live_server, settings, roles):
     port = int(live_server.url.rsplit(":", 1)[1])
     with VarnishServer(port) as server:
-        settings.FRONTEND_CACHE_URLS = [server.url]
+        settings.FRONTEND_CACHE_URLS = [server.purge_url]
         settings.PAGE_CACHE_SECONDS = 300
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "127.0.0.1"]  # Varnish passes its own Host on
         yield server
@@ -110,18 +110,70 @@ def test_a_purge_that_fails_is_kept_and_sent_when_the_cache_answers(varnish, set
     assert purge.attempts == 1 and purge.last_error
     assert get(url)[1]["X-Cache"] == "HIT"  # the old page is still in the cache, until the purge goes
 
-    settings.FRONTEND_CACHE_URLS = [varnish.url]
+    settings.FRONTEND_CACHE_URLS = [varnish.purge_url]
     FrontendPurge.objects.update(send_after=None)  # the back-off has passed
     call_command("send_frontend_purges", stdout=StringIO())
     assert FrontendPurge.objects.get(pk=purge.pk).sent_at is not None
     assert get(url)[0] == 410
 
 
-def test_a_ban_without_a_tag_is_refused(varnish):
-    request = urllib.request.Request(varnish.url + "/", method="BAN")  # noqa: S310
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(request, timeout=5)  # noqa: S310
-    assert refused.value.code == 400
+def send(url: str, method: str, headers: dict | None = None) -> int:
+    request = urllib.request.Request(url, method=method, headers=headers or {})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def cached_article(varnish) -> str:
+    url = varnish.url + published_article().get_absolute_url()
+    get(url)
+    assert get(url)[1]["X-Cache"] == "HIT"
+    return url
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [None, "", ". && obj.status ~ .", "public-pages || obj.http.x ~ .", "PUBLIC-PAGES", "other-tag"],
+)
+def test_the_purge_listener_bans_only_the_sites_own_tag(varnish, tag):
+    url = cached_article(varnish)
+    headers = {} if tag is None else {"X-Ban-Tag": tag}
+    assert send(varnish.purge_url + "/", "BAN", headers) == 400
+    assert get(url)[1]["X-Cache"] == "HIT"  # nothing was banned
+    assert send(varnish.purge_url + "/", "BAN", {"X-Ban-Tag": "public-pages"}) == 200
+    assert get(url)[1]["X-Cache"] == "MISS"
+
+
+def test_the_public_listener_takes_no_ban_and_the_purge_listener_serves_no_page(varnish):
+    url = cached_article(varnish)
+    for method in ("BAN", "PURGE"):
+        assert send(varnish.url + "/", method, {"X-Ban-Tag": "public-pages"}) == 405
+    assert get(url)[1]["X-Cache"] == "HIT"
+    assert send(varnish.purge_url + "/", "GET") == 403
+
+
+def test_a_ban_through_nginx_in_front_of_varnish_is_refused(varnish):
+    """nginx terminating TLS on the same host as Varnish: its requests come from loopback."""
+    from tests.nginx_server import NGINX, NginxBalancer
+
+    if NGINX is None:
+        pytest.skip("nginx is not installed (apt-get install nginx); .ci/run installs it")
+    path = published_article().get_absolute_url()
+    with NginxBalancer([varnish.port, varnish.port]) as nginx:
+        get(nginx.url + path)
+        assert get(nginx.url + path)[1]["X-Cache"] == "HIT"
+        for method in ("BAN", "PURGE"):
+            assert send(nginx.url + "/", method, {"X-Ban-Tag": "public-pages"}) in (403, 405)
+        status, headers, _ = get(nginx.url + path)
+        assert status == 200 and headers["X-Cache"] == "HIT"  # still cached: nothing was banned
+        assert headers.get_all("X-Content-Type-Options") == ["nosniff"]
+
+
+def test_answers_through_varnish_say_nosniff(varnish):
+    status, headers, _ = get(varnish.url + "/static/css/site.css")
+    assert status == 200 and headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_static_files_are_kept_but_other_untagged_answers_are_not(varnish):
