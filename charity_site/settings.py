@@ -291,6 +291,9 @@ CKEDITOR_5_IMAGE_CLEANUP = False
 ARTICLE_IMAGE_MAX_BYTES = env_int("ARTICLE_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 ARTICLE_IMAGE_MAX_PIXELS = env_int("ARTICLE_IMAGE_MAX_PIXELS", 25_000_000)
 ARTICLE_LEAFLET_MAX_BYTES = env_int("ARTICLE_LEAFLET_MAX_BYTES", 10 * 1024 * 1024)
+# check_sources requests only addresses on the public internet; networks listed
+# here (CIDR, comma-separated) may be checked too, e.g. an internal document server.
+SOURCE_CHECK_ALLOWED_NETWORKS = env_list("SOURCE_CHECK_ALLOWED_NETWORKS")
 
 # Email: printed to the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")

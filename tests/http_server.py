@@ -2,16 +2,23 @@
 
 import http.server
 import threading
+import urllib.parse
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self, body: bool):
+        self.server.requests.append(self.path)
         path = self.path.split("?")[0]
         if path.startswith("/ok"):
             self.send_response(200)
         elif path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/ok-new-home")
+        elif path == "/redirect":  # to wherever ?to= says, as a hostile site might
+            self.send_response(302)
+            self.send_header(
+                "Location", urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["to"][0]
+            )
         elif path == "/temporary":
             self.send_response(302)
             self.send_header("Location", "/ok")
@@ -47,6 +54,7 @@ class LinkServer(http.server.ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.stop = threading.Event()
+        self.requests: list[str] = []  # every path asked for, in order
         self.base = f"http://127.0.0.1:{self.server_address[1]}"
 
     def __enter__(self):

@@ -25,10 +25,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(status=Status.ARCHIVED).filter(next_review_due_on__lt=today)
 
     def sources_need_a_look(self):
-        """Articles with a source whose link is broken, moved or silent, however far off their review is."""
+        """Articles with a source whose link needs a look (Source.NEEDS_A_LOOK), however far off their review is."""
         return (
             self.exclude(status=Status.ARCHIVED)
-            .filter(sources__link_status__in=["moved", "broken", "no_answer"])
+            .filter(sources__link_status__in=self.model._meta.get_field("sources").related_model.NEEDS_A_LOOK)
             .distinct()
         )
 

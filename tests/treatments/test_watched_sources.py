@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def link_server():
+def link_server(settings):
+    """A web server on this machine, which check_sources may reach only because this test says so."""
+    settings.SOURCE_CHECK_ALLOWED_NETWORKS = ["127.0.0.1/32"]
     with LinkServer() as server:
         yield server
 
@@ -45,12 +47,59 @@ def test_each_answer_is_recorded_as_what_it_means(link_server):
     assert found["/no-head"].link_status == "works"  # HEAD refused, GET answered
     assert found["/never"].link_status == "no_answer" and "1 seconds" in found["/never"].link_error
     assert all(source.link_checked_at for source in found.values())
-    assert "Links checked: 7; work: 3; moved: 1; broken: 2; did not answer: 1." in out.getvalue()
+    assert (
+        "Links checked: 7; work: 3; moved: 1; broken: 2; did not answer: 1; not followed: 0."
+        in out.getvalue()
+    )
 
 
-def test_an_unreachable_host_does_not_answer():
+def test_an_unreachable_host_does_not_answer(settings):
+    settings.SOURCE_CHECK_ALLOWED_NETWORKS = ["127.0.0.1/32"]
     result = check_url("http://127.0.0.1:9/", timeout=1)
-    assert result.status == "no_answer" and result.error
+    assert result.status == "no_answer" and result.error == "the site could not be reached"
+
+
+# --- A nurse's link never makes the server reach into its own network --------------------
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["127.0.0.1", "127.0.0.2", "[::1]", "10.0.0.1", "192.168.1.1", "172.16.0.1", "169.254.169.254", "[fe80::1]",
+     "224.0.0.1", "0.0.0.0", "100.64.0.1", "[::ffff:127.0.0.1]", "localhost"],  # noqa: S104 - refused, never bound
+)  # fmt: skip
+def test_an_address_not_on_the_public_internet_is_never_requested(address):
+    with LinkServer() as server:  # listening on loopback: it must not be asked anything
+        port = server.base.rsplit(":", 1)[1]
+        result = check_url(f"http://{address}:{port}/ok", timeout=1)
+        assert result.status == "not_followed"
+        assert result.error == "the address is not on the public internet, so it was not checked"
+        assert server.requests == []
+
+
+def test_open_and_closed_ports_give_the_same_answer():
+    with LinkServer() as server:
+        open_port = server.base.rsplit(":", 1)[1]
+        assert check_url(f"http://127.0.0.1:{open_port}/ok", timeout=1) == check_url(
+            "http://127.0.0.1:9/", timeout=1
+        )
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["ftp://127.0.0.1/", "file:///etc/passwd", "data:text/plain,hello", "gopher://127.0.0.1:70/"],
+)
+def test_a_redirect_to_another_scheme_is_not_followed(link_server, target):
+    result = check_url(f"{link_server.base}/redirect?to={target}", timeout=2)
+    assert result.status == "not_followed"
+    assert result.error == "it sends visitors to something other than a web page, so it was not followed"
+
+
+def test_a_redirect_to_an_address_not_on_the_public_internet_is_not_followed(link_server):
+    port = link_server.base.rsplit(":", 1)[1]
+    # 127.0.0.1 is allowed for this test; 127.0.0.2 (this machine too) is not.
+    result = check_url(f"{link_server.base}/redirect?to=http://127.0.0.2:{port}/ok", timeout=2)
+    assert result.status == "not_followed" and "not on the public internet" in result.error
+    assert [path for path in link_server.requests if path.startswith("/ok")] == []
 
 
 def test_a_broken_source_puts_its_article_on_the_dashboard_before_its_review_is_due(client, link_server):

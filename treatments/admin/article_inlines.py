@@ -56,6 +56,12 @@ class SourceInline(admin.StackedInline):
                 when,
                 source.link_status_code,
             )
+        if source.link_status == Source.LinkStatus.NOT_FOLLOWED:
+            return format_html(
+                '<strong class="review-overdue">Not followed</strong> (checked {}): {}. Check the link by hand.',
+                when,
+                source.link_error,
+            )
         return format_html(
             '<strong class="review-overdue">Did not answer</strong> (checked {}): {}.',
             when,

@@ -237,6 +237,7 @@ class Source(RejectNulBytesMixin, models.Model):
         MOVED = "moved", "Moved permanently"
         BROKEN = "broken", "Broken"
         NO_ANSWER = "no_answer", "Did not answer"
+        NOT_FOLLOWED = "not_followed", "Not followed"
 
     link_status = models.CharField(max_length=12, choices=LinkStatus.choices, blank=True, editable=False)
     link_status_code = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
@@ -244,7 +245,7 @@ class Source(RejectNulBytesMixin, models.Model):
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     link_error = models.CharField(max_length=100, blank=True, editable=False)
 
-    NEEDS_A_LOOK = (LinkStatus.MOVED, LinkStatus.BROKEN, LinkStatus.NO_ANSWER)
+    NEEDS_A_LOOK = (LinkStatus.MOVED, LinkStatus.BROKEN, LinkStatus.NO_ANSWER, LinkStatus.NOT_FOLLOWED)
 
     class Meta:
         ordering = ["position", "id"]

@@ -21,5 +21,5 @@ class Command(BaseCommand):
         summary = check_sources(workers=options["workers"], timeout=options["timeout"])
         self.stdout.write(
             f"Links checked: {summary.links}; work: {summary.works}; moved: {summary.moved}; "
-            f"broken: {summary.broken}; did not answer: {summary.no_answer}."
+            f"broken: {summary.broken}; did not answer: {summary.no_answer}; not followed: {summary.not_followed}."
         )
