@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from tests.factories import fresh
-from tests.treatments.factories import ArticleFactory, approver, nurse
+from tests.treatments.factories import ArticleFactory, approve, approver, nurse
 from treatments import services
 from treatments.models import Article, ArticleVersion
 
@@ -19,7 +19,7 @@ def test_two_approvers_at_once_make_one_version(roles):
     barrier = threading.Barrier(len(approvers))
     outcomes = []
 
-    def approve(user):
+    def approve_at_once(user):
         try:
             barrier.wait()
             approve(
@@ -33,7 +33,7 @@ def test_two_approvers_at_once_make_one_version(roles):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=approve, args=(user,)) for user in approvers]
+    threads = [threading.Thread(target=approve_at_once, args=(user,)) for user in approvers]
     for thread in threads:
         thread.start()
     for thread in threads:
