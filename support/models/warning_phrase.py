@@ -4,12 +4,27 @@ unwell now, or thinking of harming themselves. Support leads keep the list in
 the admin; a message that matches one is flagged urgent on arrival (urgency.py).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
 from core.text import validate_single_line_text
 
 from .kept_list import KeptListEntry
+
+PHRASE_MAX_WORDS = 8
+
+
+def validate_phrase_words(phrase: str) -> None:
+    """A phrase is a few words someone would write, with at least one letter or digit."""
+    words = phrase.split()
+    if not any(character.isalnum() for character in phrase):
+        raise ValidationError("Write the phrase in words: it has no letters or digits.")
+    if len(words) > PHRASE_MAX_WORDS:
+        raise ValidationError(
+            f"A phrase can have at most {PHRASE_MAX_WORDS} words; this one has {len(words)}. "
+            "Keep the words that matter: others may stand between them in a message anyway."
+        )
 
 
 class WarningPhrase(KeptListEntry):
@@ -19,9 +34,9 @@ class WarningPhrase(KeptListEntry):
 
     phrase = models.CharField(
         max_length=100,
-        validators=[validate_single_line_text],
+        validators=[validate_single_line_text, validate_phrase_words],
         help_text=(
-            "Matched as whole words in any case, with common endings (“cough” also finds “coughs”, "
+            f"At most {PHRASE_MAX_WORDS} words. Matched as whole words in any case, with common endings (“cough” also finds “coughs”, "
             "“coughed”, “coughing”) and up to two other words between its words."
         ),
     )

@@ -165,3 +165,50 @@ def test_support_leads_edit_phrases_and_a_new_phrase_flags_the_next_request(clie
     assert client.get("/admin/support/warningphrase/").status_code == 200
     refused = client.post("/admin/support/warningphrase/add/", {"phrase": "x", "kind": "unwell"})
     assert refused.status_code == 403
+
+
+# --- Matching in linear time, whatever the leads save ------------------------------------
+
+
+def test_a_phrase_of_short_repeated_words_is_checked_against_a_long_message():
+    """An 11-word phrase like this made one contact POST take 24.9 s with the old patterns."""
+    phrase = "a a a a a a a a a a b"
+    message = " ".join(["a"] * 2500)  # 5,000 characters of the phrase's first word
+    assert len(message) >= 4999
+    assert matches(message, [(phrase, "unwell")]) == []
+    assert [m.phrase for m in matches(message + " b", [(phrase, "unwell")])] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("a a a b", "a x a a y b", True),  # each gap at most two words
+        ("a a a b", "a x y z a a b", False),  # a gap of three
+        ("self-harm", "I self_harm sometimes.", True),
+        ("self-harm", "I harm myself.", False),
+        ("can't breathe", "I cant breathe.", True),
+        ("can't breathe", "I can breathe.", False),
+    ],
+)
+def test_words_in_order_with_bounded_gaps(phrase, text, found):
+    assert bool(matches(text, [(phrase, "unwell")])) is found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "error"),
+    [
+        ("a a a a a a a a a a b", "at most 8 words; this one has 11"),
+        ("?! ...", "it has no letters or digits"),
+    ],
+)
+def test_a_phrase_too_long_or_without_words_is_refused_on_save(phrase, error):
+    from django.core.exceptions import ValidationError
+
+    entry = WarningPhrase(phrase=phrase, kind=WarningPhrase.Kind.UNWELL)
+    with pytest.raises(ValidationError, match=error):
+        entry.full_clean()
+
+
+def test_every_seeded_phrase_is_a_valid_phrase():
+    for entry in WarningPhrase.objects.all():
+        entry.full_clean()

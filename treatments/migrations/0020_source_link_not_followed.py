@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('treatments', '0019_sign_off_bound_to_draft'),
+        ("treatments", "0019_sign_off_bound_to_draft"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='source',
-            name='link_status',
-            field=models.CharField(blank=True, choices=[('works', 'Works'), ('moved', 'Moved permanently'), ('broken', 'Broken'), ('no_answer', 'Did not answer'), ('not_followed', 'Not followed')], editable=False, max_length=12),
+            model_name="source",
+            name="link_status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("works", "Works"),
+                    ("moved", "Moved permanently"),
+                    ("broken", "Broken"),
+                    ("no_answer", "Did not answer"),
+                    ("not_followed", "Not followed"),
+                ],
+                editable=False,
+                max_length=12,
+            ),
         ),
     ]
