@@ -8,9 +8,11 @@ on with the rest.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+
+from core.admin_objects import admin_object_or_404
 
 from .. import services
 from ..models import ContactRequest
@@ -124,10 +126,9 @@ class RequestActionsMixin:
         )
 
     def _for_change(self, request, object_id) -> ContactRequest:
-        # Permission first: staff who may not change requests get 403 whether or not the id exists.
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        return get_object_or_404(ContactRequest, pk=object_id)
+        return admin_object_or_404(
+            ContactRequest.objects.all(), object_id, allowed=self.has_change_permission(request)
+        )
 
     @staticmethod
     def _change_url(contact_request) -> str:

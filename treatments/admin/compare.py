@@ -1,18 +1,18 @@
 """Any two approved versions of an article, compared the way the approve page compares (GET only)."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+
+from core.admin_objects import admin_object_or_404
 
 from ..models import Article
 from .workflow import diff_context
 
 
 def compare_view(model_admin, request, object_id: str):
-    article = get_object_or_404(Article, pk=object_id)
-    if not model_admin.has_view_permission(request, article):
-        raise PermissionDenied
+    article = admin_object_or_404(
+        Article.objects.all(), object_id, allowed=model_admin.has_view_permission(request)
+    )
     versions = list(article.versions.order_by("number"))
     by_number = {version.number: version for version in versions}
 

@@ -1,12 +1,12 @@
 """The glossary in the admin: nurses write definitions, an approver who did not signs them off."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from core.admin_objects import admin_object_or_404
 from core.admin_records import staff_column
 
 from .. import glossary
@@ -50,9 +50,11 @@ class GlossaryTermAdmin(admin.ModelAdmin):
         ]
 
     def approve_view(self, request, object_id):
-        if not request.user.has_perm("treatments.approve_glossaryterm"):
-            raise PermissionDenied
-        term = get_object_or_404(GlossaryTerm, pk=object_id)
+        term = admin_object_or_404(
+            GlossaryTerm.objects.all(),
+            object_id,
+            allowed=request.user.has_perm("treatments.approve_glossaryterm"),
+        )
         if request.method == "POST":
             try:
                 glossary.glossary_term_approve(term=term, approver=request.user)

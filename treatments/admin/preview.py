@@ -7,11 +7,11 @@ change form shows what is in the form now, unsaved (nothing is written).
 
 from types import SimpleNamespace
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+
+from core.admin_objects import admin_object_or_404
 
 from ..drafts import article_approvable_content
 from ..models import Article, ArticleVersion, StaffCredit
@@ -111,11 +111,11 @@ def preview_context(article: Article, viewer, content: dict | None = None) -> di
 
 def preview_view(model_admin, request, object_id: str):
     """Served through admin_view, which adds Cache-Control: no-store (never_cache)."""
-    article = get_object_or_404(
-        Article.objects.select_related("category", "written_by__staff_profile"), pk=object_id
+    article = admin_object_or_404(
+        Article.objects.select_related("category", "written_by__staff_profile"),
+        object_id,
+        allowed=model_admin.has_view_permission(request),
     )
-    if not model_admin.has_view_permission(request, article):
-        raise PermissionDenied
     unsaved = unsaved_content(article, request.POST) if request.method == "POST" else None
     context = preview_context(article, request.user, unsaved)
     context["preview_unsaved"] = unsaved is not None

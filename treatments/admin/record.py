@@ -4,13 +4,13 @@ as an assessor (the Patient Information Forum's PIF TICK) asks to see it.
 Staff only; prints cleanly and downloads as a self-contained HTML file.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+
+from core.admin_objects import admin_object_or_404
 
 from ..content_checks import content_findings
 from ..models import Article
@@ -42,9 +42,11 @@ def production_record(article: Article) -> dict:
 
 
 def record_view(model_admin, request, object_id):
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-    article = get_object_or_404(Article.objects.select_related("live_version", "written_by"), pk=object_id)
+    article = admin_object_or_404(
+        Article.objects.select_related("live_version", "written_by"),
+        object_id,
+        allowed=model_admin.has_view_permission(request),
+    )
     context = production_record(article)
     if request.GET.get("download") == "html":
         html = render_to_string("admin/treatments/article/record_file.html", context, request=request)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.admin_objects import admin_object_or_404
 from core.security_log import security_event
 from core.text import validate_multiline_text
 
@@ -179,13 +180,13 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     if action not in BUTTONS:
         raise PermissionDenied
     spec = BUTTONS[action]
-    article = get_object_or_404(
-        Article.objects.select_related("live_version", "last_edited_by"), pk=object_id
-    )
     permission = f"treatments.{workflow.ACTIONS[action].permission}"
     # The page opens for anyone who may take the action at all; the service checks the status.
-    if not (model_admin.has_view_permission(request, article) and request.user.has_perm(permission)):
-        raise PermissionDenied
+    article = admin_object_or_404(
+        Article.objects.select_related("live_version", "last_edited_by"),
+        object_id,
+        allowed=model_admin.has_view_permission(request) and request.user.has_perm(permission),
+    )
     change_url = reverse("admin:treatments_article_change", args=[article.pk])
 
     # Four-eyes: someone in the draft's edit history is told why, once, and offered no form.
