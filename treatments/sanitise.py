@@ -134,21 +134,25 @@ def add_section_anchors(html: str) -> tuple[str, list[dict]]:
     return _H2.sub(anchor, html), sections
 
 
-_TAG = re.compile(r"(<[^>]+>)")
+# A tag, or a character reference (sanitised HTML writes "&" as "&amp;").
+_TAG_OR_ENTITY = re.compile(r"(<[^>]+>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 
 
 def text_pieces(html: str, skip_inside: frozenset[str]):
     """
-    (is_text, piece) for each tag and run of text in sanitised HTML; text inside
-    any of the `skip_inside` elements (say, links) counts as not text, so callers
-    that add markup to text never add it there.
+    (is_text, piece) for each tag, character reference and run of text in
+    sanitised HTML; text inside any of the `skip_inside` elements (say, links)
+    counts as not text, and so does a reference like "&amp;", so callers that
+    add markup to text never add it there or inside an entity.
     """
     depth = 0
-    for piece in _TAG.split(html):
+    for piece in _TAG_OR_ENTITY.split(html):
         if piece.startswith("<"):
             name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
             if name.lstrip("/") in skip_inside and not piece.endswith("/>"):
                 depth = max(depth - 1, 0) if name.startswith("/") else depth + 1
+            yield False, piece
+        elif piece.startswith("&") and piece.endswith(";"):
             yield False, piece
         else:
             yield depth == 0, piece

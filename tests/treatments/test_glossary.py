@@ -97,3 +97,14 @@ def test_the_jargon_check_lists_medical_words_not_in_the_glossary():
     assert glossary.jargon_words(body, definitions) == ["Immunotherapy", "nivolumab", "pleurodesis"]
     glossary.glossary_term_approve(term=written(nurse()), approver=fresh(approver()))
     assert glossary.jargon_words(body) == ["nivolumab", "pleurodesis"]
+
+
+def test_a_term_is_never_linked_inside_a_character_reference():
+    from treatments.glossary import Definition, link_first_uses
+
+    amp = Definition(anchor="amp", term="amp", forms=("amp",), definition="A unit of electric current.")
+    html, used = link_first_uses("<p>Salt &amp; pepper, &#38; an amp for the pump.</p>", [amp])
+    assert html == (
+        '<p>Salt &amp; pepper, &#38; an <a href="#define-amp" class="glossary-term">amp</a> for the pump.</p>'
+    )
+    assert used == [amp]
