@@ -37,14 +37,12 @@ from core.text import (
 )
 
 from .models import ContactMessage, ContactRequest
+from .replies import MESSAGE_ID as _MESSAGE_ID
 from .replies import REFERENCE, contact_message_receive
 
 logger = logging.getLogger(__name__)
 
 TEXT_MAX_LENGTH = 20000
-# A Message-ID as RFC 5322 writes it: printable ASCII between angle brackets. Anything
-# else in the header (controls, NUL, other scripts) is not an id we store or send on.
-_MESSAGE_ID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")
 # What the receiving mail server found when it checked the sender (RFC 8601).
 _AUTHENTICATION_FAILED = re.compile(r"\b(dmarc|dkim|spf)\s*=\s*(fail|softfail|permerror)\b", re.IGNORECASE)
 _BLOCK_END = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6]|/blockquote)\b[^>]*>", re.IGNORECASE)

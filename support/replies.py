@@ -21,7 +21,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core.outbox import attempt_failed
-from core.staff import staff_name
+from core.staff import staff_public_name
 from core.text import validate_multiline_text
 
 from . import services, workflow
@@ -30,6 +30,9 @@ from .models import ContactMessage, ContactRequest
 logger = logging.getLogger(__name__)
 
 REFERENCE = re.compile(r"\bSR-\d{4}-\d{6}\b", re.IGNORECASE)
+# A Message-ID as RFC 5322 writes it: printable ASCII between angle brackets. Only such
+# ids are stored from incoming mail or sent on in In-Reply-To and References.
+MESSAGE_ID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")
 _PLACEHOLDER = re.compile(r"\{(first_name|reference|support_phone|opening_hours|your_name)\}")
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "sir", "dame"}
 REPLY_MAX_LENGTH = 5000
@@ -50,9 +53,19 @@ def first_name(name: str) -> str:
 
 
 def placeholders_fill(text: str, contact_request: ContactRequest, author: AbstractBaseUser) -> str:
-    """Replace {first_name}, {reference}, {support_phone}, {opening_hours} and {your_name}; leave other braces alone."""
+    """
+    Replace {first_name}, {reference}, {support_phone}, {opening_hours} and
+    {your_name}; leave other braces alone. One pass over the staff member's
+    text, once, when the reply is sent (and for its preview): what a value
+    brings in (a person named "{your_name}") is never filled again.
+    """
+    if "{your_name}" in text and not staff_public_name(author):
+        raise ReplyRefused(
+            "The reply signs with {your_name}, but you have no public name yet: ask for your staff "
+            "profile's public name to be set (your sign-in name is never put in an email)."
+        )
     values = {
-        "your_name": staff_name(author),
+        "your_name": staff_public_name(author),
         "first_name": first_name(contact_request.name),
         "reference": contact_request.reference or "",
         "support_phone": settings.SUPPORT_PHONE,
@@ -123,7 +136,10 @@ def _email(message: ContactMessage) -> EmailMessage:
         .filter(created_at__lte=message.created_at)
         .values_list("message_id", flat=True)
     )
-    if message.in_reply_to:
+    # Only well-formed ASCII ids: one odd id from an incoming mail must not make the
+    # headers encoded words, which mail programs do not thread.
+    thread = [message_id for message_id in thread if MESSAGE_ID.fullmatch(message_id)]
+    if MESSAGE_ID.fullmatch(message.in_reply_to):
         headers["In-Reply-To"] = message.in_reply_to
     if thread:
         headers["References"] = " ".join(thread[-10:])

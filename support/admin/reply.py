@@ -41,9 +41,8 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         text = form.cleaned_data["text"]
         if "insert" in request.POST and form.cleaned_data["canned"]:
             # Added below what is already typed: choosing a canned reply never loses a word.
-            canned = replies.placeholders_fill(
-                form.cleaned_data["canned"].text, contact_request, request.user
-            )
+            # Its placeholders stay as they are: they are filled once, when the reply is sent.
+            canned = form.cleaned_data["canned"].text
             text = f"{text.rstrip()}\n\n{canned}" if text.strip() else canned
             form = ReplyForm(initial={"text": text})
         elif "send" in request.POST:
@@ -56,8 +55,12 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
                 messages.success(request, f"Your reply to {contact_request.reference} is on its way.")
                 url = reverse("admin:support_contactrequest_change", args=[contact_request.pk])
                 return redirect(f"{url}#thread")
-        else:  # preview
-            preview = replies.placeholders_fill(text, contact_request, request.user)
+        else:  # preview: exactly what Send would put in the email
+            try:
+                preview = replies.placeholders_fill(text, contact_request, request.user)
+            except replies.ReplyRefused as refusal:
+                form.add_error("text", str(refusal))
+                status = 400
     elif request.method == "POST":
         status = 400
     context = {

@@ -63,8 +63,10 @@ def test_support_answers_by_email_and_the_persons_reply_joins_the_thread(
         label="Side effects: call your acute oncology line"
     )
     staff.get_by_role("button", name="Add it to the reply").click()
-    expect(staff.get_by_label("Your reply")).to_have_value(re.compile(r"^Dear Rachel,"))
+    # The placeholders are filled once, when it is sent; the preview shows the email as it will go.
+    expect(staff.get_by_label("Your reply")).to_have_value(re.compile(r"^Dear \{first_name\},"))
     staff.get_by_role("button", name="Preview").click()
+    expect(staff.locator(".reply-preview")).to_contain_text("Dear Rachel,")
     expect(staff.locator(".reply-preview")).to_contain_text("Jo Patel")
     staff.get_by_role("button", name="Send").click()
     expect(staff.get_by_text(f"Your reply to {stored.reference} is on its way.")).to_be_visible()

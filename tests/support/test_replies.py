@@ -115,7 +115,7 @@ def test_with_smtp_down_the_reply_is_stored_and_sent_once_when_smtp_returns(
     assert ContactMessage.objects.get().sent_at is not None
 
 
-def test_a_canned_reply_is_added_below_what_was_typed_with_placeholders_filled(client):
+def test_a_canned_reply_is_added_below_what_was_typed_and_filled_once_when_sent(client):
     contact_request = email_request()
     canned = CannedReply.objects.create(
         title="Trials", text="Your reference is {reference}. Call {support_phone}.\n{your_name}"
@@ -127,15 +127,63 @@ def test_a_canned_reply_is_added_below_what_was_typed_with_placeholders_filled(c
     )
     assert response.status_code == 200
     text = response.context["form"].initial["text"]
+    # Placeholders stay until the reply is sent: filled once, then.
     assert (
         text
-        == f"Dear Margaret, my own words.\n\nYour reference is {contact_request.reference}. Call 0808 157 0192.\nJo Patel"
+        == "Dear Margaret, my own words.\n\nYour reference is {reference}. Call {support_phone}.\n{your_name}"
     )
     assert not ContactMessage.objects.exists()  # nothing sent by choosing one
+    preview = client.post(reply_url(contact_request), {"text": text, "preview": "1"}).context["preview"]
+    filled = f"Dear Margaret, my own words.\n\nYour reference is {contact_request.reference}. Call 0808 157 0192.\nJo Patel"
+    assert preview == filled
+    client.post(reply_url(contact_request), {"text": text, "send": "1"})
+    assert ContactMessage.objects.get().text == filled  # the preview is exactly what was sent
 
-    preview = client.post(reply_url(contact_request), {"text": "Hello {first_name}", "preview": "1"})
-    assert "Hello Margaret" in preview.content.decode()
+
+def test_a_placeholder_in_the_persons_own_name_is_never_filled():
+    contact_request = make_request(
+        contact_method="email",
+        email="x@example.org",
+        phone="",
+        voicemail_ok=None,
+        name="{your_name} {reference}",
+    )
+    staff = fresh(support_user(first_name="Jo", last_name="Patel"))
+    sent = replies.contact_reply_send(
+        contact_request=contact_request, author=staff, text="Dear {first_name},"
+    )
+    assert sent.text == "Dear {your_name},"
+
+
+def test_a_reply_signed_with_your_name_needs_a_public_name(client):
+    contact_request = email_request()
+    nameless = fresh(support_user(username="jpatel42", first_name="", last_name=""))
+    with pytest.raises(replies.ReplyRefused, match="no public name"):
+        replies.contact_reply_send(
+            contact_request=contact_request, author=nameless, text="Thanks, {your_name}"
+        )
     assert not ContactMessage.objects.exists()
+    client.force_login(nameless)
+    page = client.post(reply_url(contact_request), {"text": "Thanks, {your_name}", "preview": "1"})
+    assert page.status_code == 400 and "jpatel42" not in page.content.decode().split('id="id_text"')[1]
+
+
+def test_only_well_formed_ascii_ids_are_sent_on_in_the_thread_headers():
+    contact_request = email_request()
+    staff = fresh(support_user(first_name="Jo", last_name="Patel"))
+    ContactMessage.objects.create(
+        contact_request=contact_request,
+        direction=ContactMessage.Direction.IN,
+        subject="Re: x",
+        text="Thanks.",
+        message_id="<ñandú@correo.example>",  # stored before ids were checked
+    )
+    sent = replies.contact_reply_send(contact_request=contact_request, author=staff, text="Hello")
+    email = replies._email(ContactMessage.objects.get(pk=sent.pk))
+    assert "In-Reply-To" not in email.extra_headers
+    assert "ñandú" not in email.extra_headers.get("References", "")
+    assert email.message()["Message-ID"] == sent.message_id
+    assert all(ord(character) < 128 for character in str(email.message()))
 
 
 @pytest.mark.parametrize(
