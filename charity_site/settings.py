@@ -45,6 +45,10 @@ else:
     SECRET_KEY = SECRET_KEY or _DEVELOPMENT_SECRET_KEY
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 
+# The key of the keyed hashes that record whose details staff looked up (support/data_rights.py).
+# Its own variable, so rotating SECRET_KEY does not make earlier look-ups unanswerable.
+PERSON_LOOKUP_KEY = env_str("PERSON_LOOKUP_KEY") or SECRET_KEY
+
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -4,10 +4,13 @@ held about them (subject access), and have all of it erased. A person is
 found by their email address or phone number, across all their requests.
 """
 
+import hashlib
+import hmac
 import re
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
@@ -16,7 +19,7 @@ from django.db import models, transaction
 from core.security_log import security_event
 
 from . import workflow
-from .models import ContactRequest, Erasure
+from .models import ContactRequest, Erasure, PersonLookup
 
 ERASE_CONFIRMATION = "ERASE"
 
@@ -50,6 +53,46 @@ def person_requests(*, email: str = "", phone: str = ""):
         ]
         query |= models.Q(pk__in=matching)
     return ContactRequest.objects.filter(query).order_by("received_at")
+
+
+def _keyed_hash(kind: str, normal_form: str) -> str:
+    if not normal_form:
+        return ""
+    message = f"{kind}:{normal_form}".encode()
+    return hmac.new(settings.PERSON_LOOKUP_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def person_hashes(*, email: str = "", phone: str = "") -> tuple[str, str]:
+    """The keyed hashes of an email address and a phone number, each in its one normal form."""
+    wanted_phone = phone_digits(phone)
+    return (
+        _keyed_hash("email", email.strip().casefold()),
+        _keyed_hash("phone", wanted_phone if len(wanted_phone) >= 6 else ""),
+    )
+
+
+def person_lookup_record(
+    *, user: AbstractBaseUser, email: str, phone: str, purpose: str, requests_found: int
+) -> PersonLookup:
+    email_hash, phone_hash = person_hashes(email=email, phone=phone)
+    return PersonLookup.objects.create(
+        searched_by=user,
+        purpose=purpose,
+        email_hash=email_hash,
+        phone_hash=phone_hash,
+        requests_found=requests_found,
+    )
+
+
+def person_lookups(*, email: str = "", phone: str = "") -> models.QuerySet:
+    """Every earlier look-up of this email address or phone number, newest first, with who did it."""
+    email_hash, phone_hash = person_hashes(email=email, phone=phone)
+    query = models.Q(pk__in=[])
+    if email_hash:
+        query |= models.Q(email_hash=email_hash)
+    if phone_hash:
+        query |= models.Q(phone_hash=phone_hash)
+    return PersonLookup.objects.filter(query).select_related("searched_by__staff_profile")
 
 
 def _require(user: AbstractBaseUser) -> None:
@@ -96,6 +139,7 @@ def _rows(requests) -> dict[type[models.Model], models.QuerySet]:
 class SubjectAccess:
     requests: list[ContactRequest]
     tables: dict[str, list[dict]]  # model label -> its rows, every field
+    earlier_lookups: list[PersonLookup]  # before this one: who looked this person up, and when
 
     @property
     def row_count(self) -> int:
@@ -115,8 +159,12 @@ def subject_access(*, user: AbstractBaseUser, email: str = "", phone: str = "") 
             "messages__author__staff_profile", "notes__author__staff_profile", "changes__actor__staff_profile"
         )
     )
+    earlier = list(person_lookups(email=email, phone=phone)[:50])
+    person_lookup_record(
+        user=user, email=email, phone=phone, purpose=PersonLookup.Purpose.ACCESS, requests_found=len(found)
+    )
     security_event("support.subject_access", user_id=user.pk, requests=len(found))
-    return SubjectAccess(requests=found, tables=tables)
+    return SubjectAccess(requests=found, tables=tables, earlier_lookups=earlier)
 
 
 def erase(
@@ -145,6 +193,13 @@ def erase(
         ContactRequest.objects.filter(pk__in=[item.pk for item in found]).delete()
         record = Erasure.objects.create(
             erased_by=user, requests_deleted=len(found), rows_deleted=total, open_requests_deleted=open_count
+        )
+        person_lookup_record(
+            user=user,
+            email=email,
+            phone=phone,
+            purpose=PersonLookup.Purpose.ERASURE,
+            requests_found=len(found),
         )
     security_event("support.erasure", user_id=user.pk, requests=len(found), rows=total, erasure_id=record.pk)
     return record

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.presence import presence_context
 
-from .. import replies
+from .. import replies, services
 from ..models import CannedReply, ContactRequest
 
 
@@ -34,6 +34,9 @@ class ReplyForm(forms.Form):
 
 
 def reply_view(model_admin, request, contact_request: ContactRequest):
+    # The page shows the whole thread: opening it is recorded as opening the request is.
+    if request.method == "GET":
+        services.request_view_record(contact_request=contact_request, viewer=request.user)
     form = ReplyForm(request.POST or None)
     preview = None
     status = 200

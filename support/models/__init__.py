@@ -1,4 +1,4 @@
-from .audit import Erasure, RequestView
+from .audit import Erasure, PersonLookup, RequestView
 from .contact_request import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
 from .enquiry_tag import EnquiryTag
 from .message import CannedReply, ContactMessage
@@ -13,6 +13,7 @@ __all__ = [
     "ContactRequest",
     "EnquiryTag",
     "Erasure",
+    "PersonLookup",
     "RefusedSubmissions",
     "RequestView",
     "StatusChange",

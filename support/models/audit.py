@@ -22,6 +22,34 @@ class RequestView(models.Model):
         return f"Viewed {timezone.localtime(self.at):%d %b %Y %H:%M}"
 
 
+class PersonLookup(models.Model):
+    """
+    A member of staff looked up everything held about a person (subject access
+    or erasure). The details searched are kept only as keyed hashes
+    (HMAC-SHA256 with PERSON_LOOKUP_KEY) of their normal form, so "was this
+    person looked up, and by whom?" can be answered without keeping the search.
+    Outlives erasure: it holds nothing that names anyone.
+    """
+
+    class Purpose(models.TextChoices):
+        ACCESS = "access", "Looked up what we hold"
+        ERASURE = "erasure", "Erased"
+
+    searched_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    email_hash = models.CharField(max_length=64, blank=True)
+    phone_hash = models.CharField(max_length=64, blank=True)
+    requests_found = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["email_hash"]), models.Index(fields=["phone_hash"])]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()}, {timezone.localtime(self.at):%d %b %Y %H:%M}"
+
+
 class Erasure(models.Model):
     """
     That an erasure was done, by whom and how much it removed: no name, address,

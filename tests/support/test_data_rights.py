@@ -171,3 +171,66 @@ def test_each_opening_of_a_request_page_is_recorded_and_listed(client, caplog):
     client.force_login(nurse())
     assert client.get(url).status_code == 403
     assert RequestView.objects.filter(contact_request=contact_request).count() == 4  # Jo's last look only
+
+
+# --- Who looked a person up: answerable without keeping what was searched -----------------
+
+
+def test_each_look_up_records_who_searched_and_a_keyed_hash_never_the_details(client, person, settings):
+    from support.models import PersonLookup
+
+    first, second = (
+        support_user(first_name="Jo", last_name="Patel"),
+        support_user(first_name="Sam", last_name="Lee"),
+    )
+    client.force_login(first)
+    client.post(PERSON_URL, {"email": "margaret@example.org", "phone": ""})
+    client.force_login(second)
+    # The same person, written another way: the look-up before is found and named.
+    page = client.post(PERSON_URL, {"email": "  MARGARET@example.org ", "phone": ""}).content.decode()
+    lookups = page.split('id="lookups-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Jo Patel" in lookups and "looked up what we hold (2 requests found)" in lookups
+
+    rows = list(
+        PersonLookup.objects.order_by("at").values("searched_by", "email_hash", "phone_hash", "purpose")
+    )
+    assert [row["searched_by"] for row in rows] == [first.pk, second.pk]
+    assert rows[0]["email_hash"] == rows[1]["email_hash"] != ""
+    # Nothing a person typed is stored: not the address, not a plain hash of it.
+    import hashlib
+
+    stored = json.dumps(rows)
+    assert "margaret" not in stored.lower()
+    assert hashlib.sha256(b"margaret@example.org").hexdigest() not in stored
+    assert hashlib.sha256(b"email:margaret@example.org").hexdigest() not in stored
+    # Keyed: another key gives another hash.
+    settings.PERSON_LOOKUP_KEY = "another-key"
+    assert data_rights.person_hashes(email="margaret@example.org")[0] != rows[0]["email_hash"]
+
+
+def test_a_phone_look_up_matches_however_the_number_was_written(person):
+    staff = fresh(support_user())
+    data_rights.subject_access(user=staff, phone="+44 1632 960 114")
+    assert data_rights.person_lookups(phone="01632 960114").count() == 1
+    assert data_rights.person_lookups(phone="01632 960 999").count() == 0
+
+
+def test_an_erasure_is_recorded_as_a_look_up_and_outlives_the_requests(person):
+    from support.models import PersonLookup
+
+    staff = fresh(support_user())
+    data_rights.erase(
+        user=staff, email="margaret@example.org", phone="", confirmation="ERASE", open_confirmed=True
+    )
+    lookup = PersonLookup.objects.get()
+    assert lookup.purpose == "erasure" and lookup.searched_by == staff and lookup.requests_found == 2
+    assert list(data_rights.person_lookups(email="margaret@example.org")) == [lookup]
+
+
+def test_opening_the_reply_page_is_recorded_like_the_request_page(client, person):
+    staff = support_user()
+    client.force_login(staff)
+    by_email = person["requests"][0]
+    before = RequestView.objects.filter(contact_request=by_email, viewer=staff).count()
+    assert client.get(f"/admin/support/contactrequest/{by_email.pk}/reply/").status_code == 200
+    assert RequestView.objects.filter(contact_request=by_email, viewer=staff).count() == before + 1
