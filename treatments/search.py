@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.personal_data import without_personal_data
+
 from .diff import format_source
 from .models import Article, ArticleVersion, SearchWord, UnfoundSearch
 
@@ -199,6 +201,8 @@ def search_articles(terms: SearchTerms) -> SearchResults:
 _WORD = re.compile(r"[^\W\d_]{3,40}")
 SUGGESTION_SIMILARITY = 0.3
 UNFOUND_KEEP_DAYS = 90
+# Different searches kept a day at most: enough to see what readers miss, never a growing log.
+UNFOUND_MAX_PER_DAY = 500
 
 
 def search_words_refresh() -> int:
@@ -238,8 +242,14 @@ def suggestion(terms: SearchTerms) -> str | None:
     return " ".join(corrected) if changed else None
 
 
-def unfound_search_record(terms: SearchTerms, today: datetime.date | None = None) -> None:
-    """Count a search that found nothing: its words and the day, nothing else. Never raises."""
+def unfound_search_record(raw: str, today: datetime.date | None = None) -> None:
+    """
+    Count a search that found nothing: its words and the day, nothing else.
+    People type their own details into search boxes (an email address, an NHS
+    number, a date of birth): those are taken out before anything is kept, and
+    a day keeps at most UNFOUND_MAX_PER_DAY different searches. Never raises.
+    """
+    terms = parse_query(without_personal_data(raw))
     if terms.empty:
         return
     today = today or timezone.localdate()
@@ -247,6 +257,8 @@ def unfound_search_record(terms: SearchTerms, today: datetime.date | None = None
     try:
         with transaction.atomic():
             if not UnfoundSearch.objects.filter(day=today, query=query).update(count=F("count") + 1):
+                if UnfoundSearch.objects.filter(day=today).count() >= UNFOUND_MAX_PER_DAY:
+                    return
                 try:
                     with transaction.atomic():
                         UnfoundSearch.objects.create(day=today, query=query)

@@ -169,7 +169,7 @@ def search(request):
     results = search_articles(terms)
     suggested, suggested_results = None, None
     if results.total == 0 and not terms.empty:
-        unfound_search_record(terms)
+        unfound_search_record(raw)
         suggested = suggestion(terms)
         if suggested:
             suggested_results = search_articles(parse_query(suggested))

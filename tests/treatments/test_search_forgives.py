@@ -73,7 +73,7 @@ def test_unfound_searches_are_kept_90_days():
     old_day = datetime.date(2026, 8, 1)
     UnfoundSearch.objects.create(day=old_day, query="old words")
     with time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC)):
-        search.unfound_search_record(search.parse_query("new words"))
+        search.unfound_search_record("new words")
     assert list(UnfoundSearch.objects.values_list("query", flat=True)) == ["new words"]
 
 
@@ -84,3 +84,32 @@ def test_the_word_list_follows_what_the_public_sees(pages):
     assert not SearchWord.objects.filter(word="pembrolizumab").exists()
     published_article(title="Pembrolizumab")
     assert SearchWord.objects.filter(word="pembrolizumab").exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("jane.smith@example.org chemo", "chemo"),
+        ("appointment 07700 900123", "appointment"),
+        ("+44 (0)1632 960 734 nurse", "nurse"),
+        ("nhs 943 476 5919 results", "nhs results"),
+        ("9434765919", None),
+        ("drain SW1A 1AA clinic", "drain clinic"),
+        ("born 12/03/1954 surgery", "born surgery"),
+        ("dob 12 March 1954", "dob"),
+        ("March 12, 1954 scan", "scan"),
+        ("1954-03-12", None),
+    ],
+)
+def test_a_search_never_keeps_what_looks_like_someones_details(typed, kept):
+    search.unfound_search_record(typed)
+    assert list(UnfoundSearch.objects.values_list("query", flat=True)) == ([kept] if kept else [])
+
+
+def test_a_day_keeps_a_bounded_number_of_different_searches(settings, monkeypatch):
+    monkeypatch.setattr(search, "UNFOUND_MAX_PER_DAY", 3)
+    for n in range(6):
+        search.unfound_search_record(f"query number {'abcdef'[n]}")
+    search.unfound_search_record("query number a")  # one already kept is still counted
+    assert UnfoundSearch.objects.count() == 3
+    assert UnfoundSearch.objects.get(query="query number a").count == 2
