@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -100,39 +102,49 @@ def _require(user: AbstractBaseUser) -> None:
         raise PermissionDenied("Only the support team can see or erase what a person sent us.")
 
 
-def personal_models() -> list[type[models.Model]]:
+@dataclass(frozen=True)
+class PersonalTable:
     """
-    ContactRequest and every support model whose rows belong to one request (deleted
-    with it). Rows that only point at a request and outlive it (enquiry tags: no
-    personal data) are not among them.
+    A table holding rows about a person's requests: how a row is tied to its
+    request, and what erasure does to it. One list, PERSONAL_TABLES, serves
+    both the export and the erasure, so the export holds every row erasure
+    touches; a test compares it with the schema, so a new table that points at
+    a request cannot be forgotten.
     """
-    related = [
-        model
-        for model in apps.get_app_config("support").get_models()
-        if any(
-            isinstance(field, models.ForeignKey)
-            and field.related_model is ContactRequest
-            and field.remote_field.on_delete is models.CASCADE
-            for field in model._meta.get_fields()
-        )
-    ]
-    return [ContactRequest, *related]
 
+    label: str  # app_label.model_name
+    request_field: str  # the field holding the request's id ("pk" for the request itself)
+    scrub: tuple[str, ...] = ()  # kept, with these fields emptied; otherwise deleted
 
-def _rows(requests) -> dict[type[models.Model], models.QuerySet]:
-    ids = list(requests.values_list("pk", flat=True))
-    rows = {}
-    for model in personal_models():
-        if model is ContactRequest:
-            rows[model] = model.objects.filter(pk__in=ids)
-        else:
-            field = next(
-                f.name
-                for f in model._meta.get_fields()
-                if isinstance(f, models.ForeignKey) and f.related_model is ContactRequest
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.label)
+
+    def rows(self, request_ids: list[int]) -> models.QuerySet:
+        if self.label == "admin.logentry":  # the admin's own history, keyed by text ids
+            content_type = ContentType.objects.get_for_model(ContactRequest)
+            return LogEntry.objects.filter(
+                content_type=content_type, object_id__in=[str(pk) for pk in request_ids]
             )
-            rows[model] = model.objects.filter(**{f"{field}__in": ids})
-    return rows
+        return self.model.objects.filter(**{f"{self.request_field}__in": request_ids})
+
+
+PERSONAL_TABLES = (
+    PersonalTable("support.contactrequest", "pk"),
+    PersonalTable("support.contactmessage", "contact_request"),
+    PersonalTable("support.contactnote", "contact_request"),
+    PersonalTable("support.statuschange", "contact_request"),
+    PersonalTable("support.requestview", "contact_request"),
+    # Kept for the content plan (what answered, or no page covers), without the
+    # free text staff typed, which could name the person.
+    PersonalTable("support.enquirytag", "contact_request", scrub=("missing_topic",)),
+    # The admin's history of changes to the request: its reference and note lines.
+    PersonalTable("admin.logentry", "object_id"),
+)
+
+
+def _rows(request_ids: list[int]) -> dict[PersonalTable, models.QuerySet]:
+    return {table: table.rows(request_ids) for table in PERSONAL_TABLES}
 
 
 @dataclass
@@ -151,8 +163,8 @@ def subject_access(*, user: AbstractBaseUser, email: str = "", phone: str = "") 
     _require(user)
     requests = person_requests(email=email, phone=phone)
     tables = {
-        model._meta.label_lower: serializers.serialize("python", queryset.order_by("pk"))
-        for model, queryset in _rows(requests).items()
+        table.label: serializers.serialize("python", queryset.order_by("pk"))
+        for table, queryset in _rows(list(requests.values_list("pk", flat=True))).items()
     }
     found = list(
         requests.prefetch_related(
@@ -188,9 +200,15 @@ def erase(
                 f"{open_count} of their requests {'is' if open_count == 1 else 'are'} still open. "
                 "Tick the box to confirm they should be erased too."
             )
-        rows = _rows(ContactRequest.objects.filter(pk__in=[item.pk for item in found]))
-        total = sum(queryset.count() for queryset in rows.values())
-        ContactRequest.objects.filter(pk__in=[item.pk for item in found]).delete()
+        request_ids = [item.pk for item in found]
+        total = 0
+        # Every table of the one list: scrubbed ones keep their rows without the text;
+        # the others are deleted, the requests themselves last.
+        for table, rows in reversed(_rows(request_ids).items()):
+            if table.scrub:
+                rows.update(**dict.fromkeys(table.scrub, ""))
+            else:
+                total += rows.delete()[0]
         record = Erasure.objects.create(
             erased_by=user, requests_deleted=len(found), rows_deleted=total, open_requests_deleted=open_count
         )

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from core.personal_data import without_personal_data
 from core.security_log import security_event
 
 from . import urgency, workflow, working_hours
@@ -242,7 +243,8 @@ def enquiry_tag_set(
     short topic), for the content plan. Replaces an earlier tag; neither clears it.
     """
     _require(workflow.CHANGE, actor)
-    missing_topic = " ".join(missing_topic.split())
+    # A topic, not a person: contact details typed into it are never kept (erasure clears the rest).
+    missing_topic = without_personal_data(missing_topic)
     if article_id and missing_topic:
         raise SupportWorkflowError(
             "Choose the page that answered it, or say that no page covers it: not both."

@@ -64,10 +64,24 @@ def test_a_tag_is_recorded_only_on_closing_and_never_both_kinds(client):
     assert not EnquiryTag.objects.exists()
 
 
-def test_the_tag_outlives_an_erasure_and_holds_nothing_about_the_person():
+def test_the_tag_outlives_an_erasure_without_the_words_staff_typed():
+    """A topic is free text: it could name the caller, so erasure takes it with the request."""
     staff = fresh(support_user())
     contact_request = make_request(email="ann@example.org")
-    services.enquiry_tag_set(contact_request=contact_request, actor=staff, missing_topic="Travel insurance")
+    services.enquiry_tag_set(
+        contact_request=contact_request, actor=staff, missing_topic="Ann Hale's travel insurance"
+    )
     data_rights.erase(user=staff, email="ann@example.org", confirmation="ERASE", open_confirmed=True)
     tag = EnquiryTag.objects.get()
-    assert tag.contact_request is None and tag.missing_topic == "Travel insurance"
+    assert tag.contact_request is None and tag.missing_topic == ""
+
+
+def test_a_topic_keeps_no_contact_details():
+    staff = fresh(support_user())
+    contact_request = make_request()
+    tag = services.enquiry_tag_set(
+        contact_request=contact_request,
+        actor=staff,
+        missing_topic="pension, call 07700 900123 or ann@example.org",
+    )
+    assert tag.missing_topic == "pension, call or"
