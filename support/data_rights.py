@@ -6,6 +6,8 @@ found by their email address or phone number, across all their requests.
 
 import hashlib
 import hmac
+import imaplib
+import logging
 import re
 from dataclasses import dataclass
 
@@ -21,6 +23,7 @@ from django.db import models, transaction
 from core.security_log import security_event
 
 from . import workflow
+from .mailbox import mailbox_erase
 from .models import ContactRequest, Erasure, PersonLookup
 
 ERASE_CONFIRMATION = "ERASE"
@@ -179,12 +182,21 @@ def subject_access(*, user: AbstractBaseUser, email: str = "", phone: str = "") 
     return SubjectAccess(requests=found, tables=tables, earlier_lookups=earlier)
 
 
+@dataclass
+class ErasureDone:
+    record: Erasure
+    # Emails deleted from the support mailbox; None when there is no mailbox, or it
+    # could not be reached (then staff delete them there by hand).
+    mailbox_deleted: int | None
+
+
 def erase(
     *, user: AbstractBaseUser, email: str = "", phone: str = "", confirmation: str, open_confirmed: bool
-) -> Erasure:
+) -> ErasureDone:
     """
-    Delete every request of this person with its emails, notes, history and views.
-    Needs the typed confirmation; refused while a request is open unless that is confirmed too.
+    Delete every request of this person with its emails, notes, history and views,
+    then their emails in the support mailbox. Needs the typed confirmation; refused
+    while a request is open unless that is confirmed too.
     """
     _require(user)
     if confirmation.strip() != ERASE_CONFIRMATION:
@@ -220,4 +232,23 @@ def erase(
             requests_found=len(found),
         )
     security_event("support.erasure", user_id=user.pk, requests=len(found), rows=total, erasure_id=record.pk)
-    return record
+    emails = {item.email.strip() for item in found if item.email.strip()} | (
+        {email.strip()} if email.strip() else set()
+    )
+    return ErasureDone(
+        record=record, mailbox_deleted=_erase_from_mailbox(emails, [item.reference for item in found])
+    )
+
+
+def _erase_from_mailbox(emails: set[str], references: list[str]) -> int | None:
+    """After the database: the mailbox may be down, and the erasure stands without it."""
+    if not settings.SUPPORT_IMAP_HOST:
+        return None
+    try:
+        return sum(
+            mailbox_erase(email=address, references=references if index == 0 else [])
+            for index, address in enumerate(sorted(emails) or [""])
+        )
+    except (imaplib.IMAP4.error, OSError) as error:
+        security_event("support.erasure_mailbox_failed", level=logging.WARNING, error=type(error).__name__)
+        return None

@@ -260,3 +260,35 @@ def fetch_replies(limit: int = 200) -> FetchResult:
         with contextlib.suppress(imaplib.IMAP4.error, OSError):
             connection.logout()
     return result
+
+
+def _imap_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def mailbox_erase(*, email: str, references: list[str]) -> int:
+    """
+    Delete from the support mailbox every email from this address or about
+    one of these requests (their reference in the subject): part of erasing
+    a person. Returns how many were deleted. Raises imaplib.IMAP4.error or
+    OSError if the mailbox cannot be reached.
+    """
+    connection = _connect()
+    try:
+        status, _ = connection.select(settings.SUPPORT_IMAP_FOLDER)
+        if status != "OK":
+            raise imaplib.IMAP4.error("cannot open the folder")
+        searches = [("FROM", email)] if email else []
+        searches += [("SUBJECT", reference) for reference in references]
+        uids: set[bytes] = set()
+        for key, value in searches:
+            _, data = connection.uid("SEARCH", None, key, _imap_quoted(CONTROL_CHARACTERS.sub("", value)))
+            uids.update(data[0].split() if data and data[0] else [])
+        for uid in sorted(uids):
+            connection.uid("STORE", uid, "+FLAGS", r"(\Deleted)")
+        if uids:
+            connection.expunge()
+        return len(uids)
+    finally:
+        with contextlib.suppress(imaplib.IMAP4.error, OSError):
+            connection.logout()

@@ -3,6 +3,7 @@
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
@@ -58,7 +59,7 @@ def person_view(model_admin, request):
         erasure_form = ErasureForm(request.POST)
         if erasure_form.is_valid():
             try:
-                record = data_rights.erase(
+                done = data_rights.erase(
                     user=request.user,
                     email=erasure_form.cleaned_data["email"],
                     phone=erasure_form.cleaned_data["phone"],
@@ -68,11 +69,22 @@ def person_view(model_admin, request):
             except data_rights.ErasureRefused as refusal:
                 erasure_form.add_error(None, str(refusal))
             else:
+                record = done.record
                 messages.success(
                     request,
                     f"Erased {record.requests_deleted} request(s) and {record.rows_deleted} row(s) in all. "
                     "A record of the erasure, without their details, is kept.",
                 )
+                if done.mailbox_deleted is not None:
+                    messages.success(
+                        request, f"Deleted {done.mailbox_deleted} email(s) from the support mailbox."
+                    )
+                elif settings.SUPPORT_IMAP_HOST:
+                    messages.warning(
+                        request,
+                        "The support mailbox could not be reached: delete their emails there by hand "
+                        "(search for their address and the request references).",
+                    )
                 return redirect(reverse("admin:support_contactrequest_changelist"))
     form = PersonForm(request.POST)
     if not form.is_valid():

@@ -130,7 +130,7 @@ def test_the_erasure_record_counts_every_row_it_removed(person):
     before = sum(len(pks) for label, pks in held.items() if label not in scrubbed)
     record = data_rights.erase(
         user=person["staff"], email="margaret@example.org", confirmation="ERASE", open_confirmed=True
-    )
+    ).record
     assert record.rows_deleted == before
     # The enquiry tag stays for the content plan, without the words staff typed; the admin's
     # history of the erased requests is gone.
@@ -237,3 +237,34 @@ def test_opening_the_reply_page_is_recorded_like_the_request_page(client, person
     before = RequestView.objects.filter(contact_request=by_email, viewer=staff).count()
     assert client.get(f"/admin/support/contactrequest/{by_email.pk}/reply/").status_code == 200
     assert RequestView.objects.filter(contact_request=by_email, viewer=staff).count() == before + 1
+
+
+def test_erasure_deletes_their_emails_from_the_support_mailbox(imap_server, person, settings):
+    from email.message import EmailMessage
+
+    def email(sender, subject):
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = sender, "support@example.org", subject
+        message.set_content("Some words.")
+        return message.as_bytes()
+
+    by_phone = person["requests"][1]
+    imap_server.deliver(email("Margaret <margaret@example.org>", "Re: my question"))
+    imap_server.deliver(email("Her daughter <daughter@example.net>", f"About {by_phone.reference}"))
+    imap_server.deliver(email("Someone Else <else@example.org>", "Hello"))
+    for name, value in imap_server.settings().items():
+        setattr(settings, name, value)
+    done = data_rights.erase(
+        user=person["staff"], email="Margaret@Example.org", confirmation="ERASE", open_confirmed=True
+    )
+    assert done.mailbox_deleted == 2
+    assert len(imap_server.flags()) == 1  # only someone else's email is left
+
+
+def test_an_unreachable_mailbox_does_not_undo_the_erasure(person, settings):
+    settings.SUPPORT_IMAP_HOST, settings.SUPPORT_IMAP_PORT, settings.SUPPORT_IMAP_SSL = "127.0.0.1", 9, False
+    done = data_rights.erase(
+        user=person["staff"], email="margaret@example.org", confirmation="ERASE", open_confirmed=True
+    )
+    assert done.mailbox_deleted is None and done.record.requests_deleted == 2
+    assert not ContactRequest.objects.filter(pk__in=[item.pk for item in person["requests"]]).exists()
