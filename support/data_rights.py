@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import imaplib
 import logging
-import re
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -20,6 +19,7 @@ from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
+from core.phones import phone_normal_form
 from core.security_log import security_event
 
 from . import workflow
@@ -33,30 +33,13 @@ class ErasureRefused(Exception):
     """Erasure not done; the message is shown to the member of staff."""
 
 
-def phone_digits(phone: str) -> str:
-    """A phone number as digits, UK numbers in their national form: "+44 1632 960 114" -> "01632960114"."""
-    digits = re.sub(r"\D", "", phone)
-    if digits.startswith("0044"):
-        digits = "0" + digits[4:]
-    elif digits.startswith("44") and len(digits) > 10:
-        digits = "0" + digits[2:]
-    return digits
-
-
 def person_requests(*, email: str = "", phone: str = ""):
     """Every request made with this email address or phone number (however the number was written)."""
     query = models.Q(pk__in=[])
     if email.strip():
         query |= models.Q(email__iexact=email.strip())
-    wanted = phone_digits(phone)
-    if len(wanted) >= 6:
-        # Numbers are written in many ways ("01632 960 114", "+44 1632 960114"): compare digits.
-        matching = [
-            pk
-            for pk, stored in ContactRequest.objects.exclude(phone="").values_list("pk", "phone").iterator()
-            if phone_digits(stored) == wanted
-        ]
-        query |= models.Q(pk__in=matching)
+    if wanted := phone_normal_form(phone):
+        query |= models.Q(phone_normal=wanted)
     return ContactRequest.objects.filter(query).order_by("received_at")
 
 
@@ -69,11 +52,7 @@ def _keyed_hash(kind: str, normal_form: str) -> str:
 
 def person_hashes(*, email: str = "", phone: str = "") -> tuple[str, str]:
     """The keyed hashes of an email address and a phone number, each in its one normal form."""
-    wanted_phone = phone_digits(phone)
-    return (
-        _keyed_hash("email", email.strip().casefold()),
-        _keyed_hash("phone", wanted_phone if len(wanted_phone) >= 6 else ""),
-    )
+    return (_keyed_hash("email", email.strip().casefold()), _keyed_hash("phone", phone_normal_form(phone)))
 
 
 def person_lookup_record(

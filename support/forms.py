@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.phones import phone_normal_form
 from core.text import validate_single_line_text
 
 from .models import CONSENT_WORDING, ContactRequest
@@ -20,9 +21,9 @@ def normalise_phone(value: str) -> str:
             code="invalid_phone",
         )
     digits = re.sub(r"\D", "", value)
-    if not 7 <= len(digits) <= 15:
+    if not 7 <= len(digits) <= 15 or not phone_normal_form(value):
         raise ValidationError(
-            "Enter a phone number with between 7 and 15 digits, like 01632 960 001.", code="invalid_phone"
+            "Enter a phone number we can call, with its area code, like 01632 960 001.", code="invalid_phone"
         )
     return value
 

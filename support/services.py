@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.personal_data import without_personal_data
+from core.phones import phone_normal_form
 from core.security_log import security_event
 
 from . import urgency, workflow, working_hours
@@ -60,6 +61,7 @@ def contact_request_create(
             contact_method=contact_method,
             email=email,
             phone=phone,
+            phone_normal=phone_normal_form(phone),
             callback_days=callback_days or [],
             callback_time=callback_time,
             voicemail_ok=voicemail_ok,

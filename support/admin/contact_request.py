@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from core.admin_changelist import FullWidthChangelistMixin, QuickActionCheckboxMixin
 from core.admin_records import isolated_text, staff_column
 from core.links import tel_href
+from core.phones import phone_normal_form
 from core.presence import presence_context
 from core.staff import staff_name
 
@@ -225,6 +228,11 @@ class ContactRequestAdmin(
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if number.isdigit():
             results |= queryset.filter(pk=int(number))
+        # A phone number, however it is written ("+44 (0)1632 960 734" finds "01632 960734").
+        if len(re.sub(r"\D", "", term)) >= self.PHONE_SEARCH_MIN_DIGITS and (
+            wanted := phone_normal_form(term)
+        ):
+            results |= queryset.filter(phone_normal=wanted)
         return results, may_have_duplicates
 
     @admin.display(description="name")

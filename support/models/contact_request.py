@@ -125,6 +125,8 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     contact_method = models.CharField(max_length=10, choices=ContactMethod.choices)
     email = models.EmailField(max_length=254, blank=True, validators=[validate_single_line_text])
     phone = models.CharField(max_length=30, blank=True)
+    # The same number in E.164 (core/phones.py), for finding a person however they wrote it.
+    phone_normal = models.CharField(max_length=20, blank=True, editable=False, db_index=True)
     callback_days = models.JSONField(default=list, blank=True, help_text="Weekdays that suit a call back.")
     callback_time = models.CharField(max_length=10, choices=CallbackTime.choices, blank=True)
     voicemail_ok = models.BooleanField(null=True, blank=True, help_text="May we leave a voicemail?")

@@ -268,3 +268,16 @@ def test_an_unreachable_mailbox_does_not_undo_the_erasure(person, settings):
     )
     assert done.mailbox_deleted is None and done.record.requests_deleted == 2
     assert not ContactRequest.objects.filter(pk__in=[item.pk for item in person["requests"]]).exists()
+
+
+@pytest.mark.parametrize(
+    "written", ["01632 960 734", "+44 (0)1632 960 734", "0044 1632 960734", "+441632960734", "(01632) 960734"]
+)
+def test_a_phone_number_is_found_however_it_was_written(client, written):
+    """Stored and compared in one normal form (E.164): data rights and the admin's search alike."""
+    stored = make_request(phone="+44 (0)1632 960 734")
+    other = make_request(phone="01632 960 735")
+    assert list(data_rights.person_requests(phone=written)) == [stored]
+    client.force_login(support_user())
+    listing = client.get("/admin/support/contactrequest/", {"q": written, "state": "all"}).content.decode()
+    assert stored.reference in listing and other.reference not in listing

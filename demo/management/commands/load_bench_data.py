@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.phones import phone_normal_form
 from demo.article_texts import ARTICLES as DEMO_ARTICLES
 from demo.article_texts import BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003
 from support.models import CONSENT_WORDING, ContactNote, ContactRequest
@@ -148,6 +149,9 @@ class Command(BaseCommand):
                         contact_method="email" if email_method else "call_back",
                         email=f"person{n}@example.org" if email_method else "",
                         phone="" if email_method else f"01632 {n % 1000:03d} {n % 997:03d}",
+                        phone_normal=""
+                        if email_method
+                        else phone_normal_form(f"01632 {n % 1000:03d} {n % 997:03d}"),
                         voicemail_ok=None if email_method else True,
                         who=self.random.choice(WHO),
                         topic=self.random.choice(TOPICS),
