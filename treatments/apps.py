@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class TreatmentsConfig(AppConfig):
     name = "treatments"
     verbose_name = "Treatment information"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from core.roles import role_groups_receiver
+
+        from .roles import ROLES
+
+        # The groups always match roles.py, in every database, after every migrate.
+        post_migrate.connect(
+            role_groups_receiver(app_label=self.label, roles=ROLES),
+            sender=self,
+            weak=False,
+            dispatch_uid="treatments-roles",
+        )

@@ -2,8 +2,9 @@
 The clinical roles: the groups staff are put in, and what each may do.
 
 Landed data migrations created these groups (0002, 0006 and 0018) and keep their
-own copies of the names as history; tests/treatments/test_roles.py checks
-that the groups they create are exactly these.
+own copies of the names as history; after every migrate (and flush) the groups
+are made to match this module (post_migrate, apps.py). tests/treatments/test_roles.py
+checks both.
 """
 
 from django.contrib.auth import get_user_model

@@ -29,3 +29,20 @@ def test_the_clinical_team_is_editors_and_approvers_who_are_active():
     UserFactory(is_superuser=True)  # superusers are not on the team as such
     assert set(clinical_team()) == {writer, checker}
     assert gone not in clinical_team()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_groups_come_back_as_roles_py_declares_after_a_flush():
+    """A flush (as after every transactional test) empties what data migrations wrote; post_migrate restores it."""
+    from django.core.management import call_command
+
+    from support.roles import ROLES as SUPPORT_ROLES
+
+    call_command("flush", interactive=False, verbosity=0)
+    for app_label, roles in (("treatments", ROLES), ("support", SUPPORT_ROLES)):
+        for name, codenames in roles.items():
+            granted = {
+                (perm.content_type.app_label, perm.codename)
+                for perm in Group.objects.get(name=name).permissions.all()
+            }
+            assert granted == {(app_label, codename) for codename in codenames}
