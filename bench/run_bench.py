@@ -39,7 +39,7 @@ sys.path.insert(0, str(PROJECT))
 from shared_cache import after_publish, after_publish_lines, shared_cache_servers  # noqa: E402
 
 # The same local server the tests start: gunicorn with production settings.
-from tests.app_server import AppServer  # noqa: E402
+from tests.servers.app_server import AppServer  # noqa: E402
 
 RESULTS = PROJECT / "bench" / "results"
 PYTHON = PROJECT / ".venv" / "bin" / "python"

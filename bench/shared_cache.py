@@ -9,7 +9,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.app_server import AppServer
+from tests.servers.app_server import AppServer
 
 PROJECT = Path(__file__).resolve().parent.parent
 PYTHON = PROJECT / ".venv" / "bin" / "python"
@@ -18,7 +18,7 @@ PYTHON = PROJECT / ".venv" / "bin" / "python"
 @contextlib.contextmanager
 def shared_cache_servers(env: dict):
     """gunicorn (page cache on) with Varnish in front, and `db_worker` sending the bans, as in production."""
-    from tests.varnish_server import VarnishServer  # once Varnish is installed: it looks for varnishd
+    from tests.servers.varnish_server import VarnishServer  # once Varnish is installed: it looks for varnishd
 
     server = AppServer(
         {

@@ -188,7 +188,7 @@ def imap_server():
     import tempfile
     from pathlib import Path
 
-    from tests.imap_server import DOVECOT, ImapServer
+    from tests.servers.imap_server import DOVECOT, ImapServer
 
     if DOVECOT is None:
         pytest.skip("dovecot is not installed (apt-get install dovecot-imapd); .ci/run installs it")
@@ -201,7 +201,7 @@ def imap_server():
 @pytest.fixture
 def s3_storage(settings):
     """Uploads go to a real S3-compatible server on this machine (moto in server mode)."""
-    from tests.s3_server import S3Server
+    from tests.servers.s3_server import S3Server
 
     with S3Server() as server:
         settings.STORAGES = {**settings.STORAGES, **server.storage_settings()}

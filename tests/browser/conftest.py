@@ -77,7 +77,7 @@ def demo_site(roles):
 @pytest.fixture
 def smtp_sink(settings):
     """A real mail server on this machine, for the site to send through."""
-    from tests.smtp_sink import SmtpSink
+    from tests.servers.smtp_sink import SmtpSink
 
     with SmtpSink() as sink:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

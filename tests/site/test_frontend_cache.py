@@ -15,8 +15,8 @@ from django.core.signals import request_started
 
 from core.models import FrontendPurge
 from tests.factories import fresh
+from tests.servers.varnish_server import VARNISHD, VarnishServer
 from tests.treatments.factories import approve, approver, nurse, published_article
-from tests.varnish_server import VARNISHD, VarnishServer
 from treatments import services
 
 pytestmark = [
@@ -156,7 +156,7 @@ def test_the_public_listener_takes_no_ban_and_the_purge_listener_serves_no_page(
 
 def test_a_ban_through_nginx_in_front_of_varnish_is_refused(varnish):
     """nginx terminating TLS on the same host as Varnish: its requests come from loopback."""
-    from tests.nginx_server import NGINX, NginxBalancer
+    from tests.servers.nginx_server import NGINX, NginxBalancer
 
     if NGINX is None:
         pytest.skip("nginx is not installed (apt-get install nginx); .ci/run installs it")

@@ -5,7 +5,7 @@ import os
 import pytest
 from django.core.cache import caches
 
-from tests.redis_cache import cleared_or_skipped
+from tests.servers.redis_cache import cleared_or_skipped
 from tests.treatments.factories import published_article
 
 pytestmark = pytest.mark.django_db

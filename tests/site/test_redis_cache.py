@@ -7,7 +7,7 @@ from django.core.checks import run_checks
 from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from tests.redis_cache import redis_test_cache
+from tests.servers.redis_cache import redis_test_cache
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
 

@@ -18,11 +18,11 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.db import connection
 
 from support.models import ContactRequest
-from tests.app_server import AppServer
 from tests.html_checks import input_value
-from tests.nginx_server import NGINX, NginxBalancer
-from tests.redis_cache import redis_test_cache
-from tests.s3_server import ACCESS_KEY, BUCKET, SECRET_KEY, S3Server
+from tests.servers.app_server import AppServer
+from tests.servers.nginx_server import NGINX, NginxBalancer
+from tests.servers.redis_cache import redis_test_cache
+from tests.servers.s3_server import ACCESS_KEY, BUCKET, SECRET_KEY, S3Server
 from tests.support.factories import support_user
 from tests.support.helpers import CONTACT_URL, valid_post
 from tests.treatments.factories import approver, article_form_data, nurse, published_article

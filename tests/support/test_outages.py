@@ -10,7 +10,7 @@ from django.core.checks import run_checks
 from django.test import override_settings
 
 from support.models import ContactRequest
-from tests.blackhole import BlackHole
+from tests.servers.blackhole import BlackHole
 from tests.site.database_down import run_with_database_down
 from tests.support.helpers import CONTACT_URL, valid_post
 

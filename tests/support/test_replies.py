@@ -11,7 +11,7 @@ from django.test import override_settings
 from support import replies
 from support.models import CannedReply, ContactMessage, ContactRequest, StatusChange
 from tests.factories import fresh
-from tests.smtp_sink import SmtpSink
+from tests.servers.smtp_sink import SmtpSink
 from tests.support.factories import make_request, support_user
 
 pytestmark = pytest.mark.django_db

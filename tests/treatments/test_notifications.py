@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.factories import UserFactory, fresh
-from tests.smtp_sink import SmtpSink
+from tests.servers.smtp_sink import SmtpSink
 from tests.treatments.factories import ArticleFactory, approve, approver, nurse, published_article
 from treatments import drafts, services
 from treatments.models import ArticleNotification

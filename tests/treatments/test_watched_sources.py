@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from tests.factories import fresh
-from tests.http_server import LinkServer
+from tests.servers.http_server import LinkServer
 from tests.treatments.factories import (
     ArticleFactory,
     SourceFactory,

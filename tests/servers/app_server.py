@@ -9,9 +9,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.ports import free_port
+from tests.servers.ports import free_port
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 class AppServer:

@@ -6,10 +6,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.ports import free_port, wait_until_listening
+from tests.servers.ports import free_port, wait_until_listening
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-SITE_CONF = Path(__file__).resolve().parent.parent / "ops" / "nginx" / "charity.conf"
+SITE_CONF = Path(__file__).resolve().parents[2] / "ops" / "nginx" / "charity.conf"
 
 # Only what a throwaway nginx needs around the site's own file: every path in
 # a temporary folder, and a header saying which app server answered (set here,

@@ -5,7 +5,7 @@ import urllib.request
 
 from moto.server import ThreadedMotoServer
 
-from tests.ports import free_port
+from tests.servers.ports import free_port
 
 BUCKET = "charity-media-test"
 ACCESS_KEY = "test-access-key"

@@ -5,10 +5,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.ports import free_port, wait_until_listening
+from tests.servers.ports import free_port, wait_until_listening
 
 VARNISHD = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None)
-VCL = Path(__file__).resolve().parent.parent / "ops" / "varnish" / "charity.vcl"
+VCL = Path(__file__).resolve().parents[2] / "ops" / "varnish" / "charity.vcl"
 
 
 class VarnishServer:
