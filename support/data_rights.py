@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
 from core.phones import phone_normal_form
+from core.refusals import Refused
 from core.security_log import security_event
 
 from . import workflow
@@ -29,7 +30,7 @@ from .models import ContactRequest, Erasure, PersonLookup
 ERASE_CONFIRMATION = "ERASE"
 
 
-class ErasureRefused(Exception):
+class ErasureRefused(Refused):
     """Erasure not done; the message is shown to the member of staff."""
 
 

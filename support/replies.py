@@ -21,6 +21,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core.outbox import attempt_failed
+from core.refusals import Refused
 from core.staff import staff_public_name
 from core.text import validate_multiline_text
 
@@ -38,7 +39,7 @@ _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "s
 REPLY_MAX_LENGTH = 5000
 
 
-class ReplyRefused(Exception):
+class ReplyRefused(Refused):
     """A reply that cannot be sent; the message is shown to the member of staff."""
 
 

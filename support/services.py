@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.personal_data import without_personal_data
 from core.phones import phone_normal_form
+from core.refusals import Refused
 from core.security_log import security_event
 
 from . import urgency, workflow, working_hours
@@ -24,7 +25,7 @@ logger = logging.getLogger(__name__)
 Status = workflow.Status
 
 
-class SupportWorkflowError(Exception):
+class SupportWorkflowError(Refused):
     """An action that is not allowed now; the message is shown to the member of staff."""
 
 

@@ -23,6 +23,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from core.page_cache import public_pages_changed
+from core.refusals import Refused
 from core.security_log import security_event
 
 from .models import GlossaryTerm
@@ -34,7 +35,7 @@ _NO_LINK_INSIDE = frozenset({"a", "h2", "h3", "h4", "figcaption", "sup"})
 FOUR_EYES = "A definition must be approved by someone who did not write or change it."
 
 
-class GlossaryError(Exception):
+class GlossaryError(Refused):
     """Not allowed now; the message is shown to the member of staff."""
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.page_cache import public_pages_changed
+from core.refusals import Refused
 from core.security_log import security_event
 from core.staff import staff_name
 
@@ -38,7 +39,7 @@ from .search import search_words_refresh, searchable_text, version_search_vector
 Status = workflow.Status
 
 
-class WorkflowError(Exception):
+class WorkflowError(Refused):
     """A workflow action that is not allowed now; the message is shown to the user."""
 
 

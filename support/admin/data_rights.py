@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.admin_records import RecordAdmin, staff_column
+from core.refusals import Refused
 
 from .. import data_rights
 from ..models import Erasure
@@ -66,7 +67,7 @@ def person_view(model_admin, request):
                     confirmation=erasure_form.cleaned_data["confirmation"],
                     open_confirmed=erasure_form.cleaned_data["open_confirmed"],
                 )
-            except data_rights.ErasureRefused as refusal:
+            except Refused as refusal:
                 erasure_form.add_error(None, str(refusal))
             else:
                 record = done.record

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core.presence import presence_context
+from core.refusals import Refused
 
 from .. import replies, services
 from ..models import CannedReply, ContactRequest
@@ -51,7 +52,7 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         elif "send" in request.POST:
             try:
                 replies.contact_reply_send(contact_request=contact_request, author=request.user, text=text)
-            except replies.ReplyRefused as refusal:
+            except Refused as refusal:
                 form.add_error("text", str(refusal))
                 status = 400
             else:
@@ -61,7 +62,7 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         else:  # preview: exactly what Send would put in the email
             try:
                 preview = replies.placeholders_fill(text, contact_request, request.user)
-            except replies.ReplyRefused as refusal:
+            except Refused as refusal:
                 form.add_error("text", str(refusal))
                 status = 400
     elif request.method == "POST":

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core.admin_objects import admin_object_or_404
+from core.refusals import Refused
 
 from .. import services
 from ..models import ContactRequest
@@ -105,7 +106,7 @@ class RequestActionsMixin:
             try:
                 change(contact_request)
                 done += 1
-            except (services.SupportWorkflowError, PermissionDenied) as refusal:
+            except (Refused, PermissionDenied) as refusal:
                 messages.error(request, str(refusal))
         if done:
             messages.success(request, f"Updated {done} request{'s' if done != 1 else ''}.")

@@ -220,3 +220,22 @@ def test_editor_upload_by_role(client, world, role, settings, tmp_path):
     Image.new("RGB", (8, 8)).save(buffer, "PNG")
     response = http.post("/editor/image-upload/", {"upload": SimpleUploadedFile("a.png", buffer.getvalue())})
     assert response.status_code == UPLOAD_EXPECTED[role]
+
+
+def test_every_refusal_the_services_raise_is_one_kind_the_admin_shows():
+    from core.refusals import Refused
+    from support.data_rights import ErasureRefused
+    from support.replies import ReplyRefused
+    from support.services import SupportWorkflowError
+    from treatments.glossary import GlossaryError
+    from treatments.services import DraftChanged, WorkflowError
+
+    for refusal in (
+        ErasureRefused,
+        ReplyRefused,
+        SupportWorkflowError,
+        GlossaryError,
+        WorkflowError,
+        DraftChanged,
+    ):
+        assert issubclass(refusal, Refused), refusal

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from core.admin_changelist import FullWidthChangelistMixin
 from core.admin_records import staff_column
 from core.presence import presence_context
+from core.refusals import Refused
 
 from .. import services, workflow
 from ..content_checks import content_findings
@@ -273,7 +274,7 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
                 services.article_submit(
                     article=obj, user=request.user, note=getattr(request, "note_for_approver", "")
                 )
-            except (services.WorkflowError, PermissionDenied) as refusal:
+            except (Refused, PermissionDenied) as refusal:
                 messages.error(request, f"Saved, but not submitted: {refusal}")
             else:
                 messages.success(

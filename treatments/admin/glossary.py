@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from core.admin_objects import admin_object_or_404
 from core.admin_records import staff_column
+from core.refusals import Refused
 
 from .. import glossary
 from ..models import GlossaryTerm
@@ -58,7 +59,7 @@ class GlossaryTermAdmin(admin.ModelAdmin):
         if request.method == "POST":
             try:
                 glossary.glossary_term_approve(term=term, approver=request.user)
-            except glossary.GlossaryError as refusal:
+            except Refused as refusal:
                 messages.error(request, str(refusal))
             else:
                 messages.success(request, f"“{term.term}” is approved and now explained on the website.")

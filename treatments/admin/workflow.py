@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from core.admin_objects import admin_object_or_404
+from core.refusals import Refused
 from core.security_log import security_event
 from core.text import validate_multiline_text
 
@@ -206,7 +207,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
                 messages.error(request, str(refusal))
                 refused = True
                 changed_since_seen = refusal.seen_fingerprint
-            except services.WorkflowError as refusal:
+            except Refused as refusal:
                 messages.error(request, str(refusal))
                 refused = True
             except PermissionDenied as refusal:
