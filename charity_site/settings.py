@@ -3,7 +3,7 @@ Settings for the charity site, driven entirely by environment variables.
 
 There is one settings module. Production behaviour is switched on by the
 environment (DEBUG off, a real SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL), not by
-a second file. Every variable is listed in .env.example and in README.md.
+a second file. Every variable is listed in .env.example (a test checks) and in docs/configuration.md.
 """
 
 from datetime import timedelta

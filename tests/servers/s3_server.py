@@ -36,7 +36,7 @@ class S3Server:
         urllib.request.urlopen(reset, timeout=10).close()  # noqa: S310
         client = self.client()
         client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
-        # As README asks of a real bucket: anyone may read an object by its name; nobody may list them.
+        # As docs/several-servers.md asks of a real bucket: anyone may read an object by its name; nobody may list them.
         client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(READ_BY_NAME_POLICY))
         return self
 

@@ -1,6 +1,6 @@
 """
 Two app servers behind Debian's nginx, balancing round-robin, as the site runs
-on several machines (README: "Running on several servers"). Both are gunicorn
+on several machines (docs/several-servers.md). Both are gunicorn
 with production settings on the local PostgreSQL, Redis and S3-compatible
 server: whichever answers, a visitor and a member of staff see the same site.
 """
