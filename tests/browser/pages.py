@@ -43,3 +43,17 @@ def serious_violations(page, *regions: str) -> list[str]:
     return violations(
         page, context={"include": [[region] for region in regions]}, impacts={"serious", "critical"}
     )
+
+
+def contrast_violations(page, *regions: str) -> list[str]:
+    """axe's colour-contrast rule alone, inside our own regions of a staff page."""
+    results = axe.run(
+        page,
+        context={"include": [[region] for region in regions]},
+        options={"runOnly": {"type": "rule", "values": ["color-contrast"]}},
+    )
+    return [
+        f"{node['target']}: {node['any'][0]['message'] if node['any'] else ''}"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from support.models import ContactRequest
-from tests.browser.pages import DEMO_ARTICLES, sign_in, violations
+from tests.browser.pages import DEMO_ARTICLES, contrast_violations, sign_in, violations
 from tests.treatments.factories import nurse
 from treatments.models import Article
 
@@ -142,6 +142,20 @@ def test_our_admin_templates_have_no_serious_violations(visit, demo_site):
         page, context={"include": [["#content-main"]]}, impacts={"serious", "critical"}
     ):
         found["reply preview"] = problems
+    assert found == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_our_admin_regions_keep_their_contrast_in_the_light_and_the_dark_theme(visit, demo_site, scheme):
+    """The admin follows the system's dark mode; our colours must follow it too."""
+    page = visit(color_scheme=scheme)
+    sign_in(page, "admin", "demo-pass-2026")
+    found = {}
+    for path, regions in customised_admin_pages().items():
+        page.goto(path)
+        present = [region for region in regions if page.locator(region).count()]
+        if problems := contrast_violations(page, *present):
+            found[path] = problems
     assert found == {}
 
 
