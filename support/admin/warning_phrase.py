@@ -1,8 +1,9 @@
 from django.contrib import admin
 
-from core.admin_records import KeptListAdmin, staff_column
+from core.admin_records import staff_column
 
 from ..models import WarningPhrase
+from .kept_list import KeptListAdmin
 
 
 @admin.register(WarningPhrase)

@@ -8,7 +8,7 @@ from core.text import RejectNulBytesMixin
 class KeptListEntry(RejectNulBytesMixin, models.Model):
     """
     An entry of a list support leads keep (warning phrases, canned replies): who
-    changed it last and when (set by core.admin_records.KeptListAdmin); switched
+    changed it last and when (set by support.admin.kept_list.KeptListAdmin); switched
     off rather than deleted.
     """
 
