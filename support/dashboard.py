@@ -1,20 +1,18 @@
+"""What the admin home page shows the support team: how many requests need them, by kind."""
+
 import datetime
 
-from django import template
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import ContactRequest, EnquiryTag
-
-register = template.Library()
+from .models import ContactRequest, EnquiryTag
 
 
-@register.simple_tag(takes_context=True)
-def support_dashboard(context):
+def support_dashboard(user) -> list[tuple[str, int, str]] | None:
     """Counts for the support team on the admin home page, each a link to the requests it counts."""
-    if not context["request"].user.has_perm("support.view_contactrequest"):
+    if not user.has_perm("support.view_contactrequest"):
         return None
     now = timezone.now()
     start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -34,24 +32,15 @@ def support_dashboard(context):
     ]
 
 
-@register.filter
-def counts(summary, method: str) -> list[int]:
-    """A month summary's counts of one kind (its `topic_counts`, `who_counts` ...), for the summary tables."""
-    if method not in {"topic_counts", "who_counts", "outcome_counts", "refused_counts"}:
-        raise ValueError(f"No such counts: {method}")
-    return getattr(summary, method)()
-
-
 CONTENT_GAP_DAYS = 90
 
 
-@register.simple_tag(takes_context=True)
-def content_gaps(context):
+def content_gaps(user) -> list[dict] | None:
     """
     What people asked the support line that no treatment page covers, by count,
     for the editors' dashboard: topics typed by support staff, never who asked.
     """
-    if not context["request"].user.has_perm("treatments.view_article"):
+    if not user.has_perm("treatments.view_article"):
         return None
     since = timezone.now() - datetime.timedelta(days=CONTENT_GAP_DAYS)
     return list(
