@@ -1,8 +1,12 @@
 """Building blocks for settings.py: environment variables read strictly (a typo stops start-up), cache entries."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+
+# The project's folder (where manage.py is).
+BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env_str(name: str, default: str = "") -> str:

@@ -6,20 +6,21 @@ environment (DEBUG off, a real SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL), not by
 a second file. Every variable is listed in .env.example (a test checks) and in docs/configuration.md.
 """
 
-from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from charity_site.environment import env_bool, env_int, env_list, env_str, redis_cache
+from charity_site.environment import BASE_DIR, env_bool, env_int, env_list, env_str, redis_cache
+
+# Settings by topic, each in a module of its own (charity_site/settings_*.py).
+from charity_site.settings_charity import *  # noqa: F403
+from charity_site.settings_editor import *  # noqa: F403
+from charity_site.settings_email import *  # noqa: F403
+from charity_site.settings_media import *  # noqa: F403
+from charity_site.settings_media import MEDIA_ORIGIN, MEDIA_STORAGE
+from charity_site.settings_sign_in import *  # noqa: F403
 from core.logging import logging_config
-from core.wording import hour_words, working_days_words
-from treatments.editor import ARTICLE_EDITOR
-
-BASE_DIR = Path(__file__).resolve().parent.parent
-
 
 # Off unless asked for: a forgotten variable must never expose debug pages.
 DEBUG = env_bool("DEBUG", default=False)
@@ -168,51 +169,6 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
-
-# Uploads (article images, leaflets): the local MEDIA_ROOT by default; in any
-# S3-compatible object storage when MEDIA_S3_BUCKET is set, so every app server
-# sees every upload and a redeploy loses none. Objects keep their random names
-# and are read by URL only (keep the bucket's listing private).
-MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET")
-MEDIA_S3_ENDPOINT_URL = env_str("MEDIA_S3_ENDPOINT_URL").rstrip("/")  # empty: AWS itself
-MEDIA_S3_REGION = env_str("MEDIA_S3_REGION")
-MEDIA_S3_CUSTOM_DOMAIN = env_str("MEDIA_S3_CUSTOM_DOMAIN")  # e.g. media.example.org (a CDN in front)
-if MEDIA_S3_BUCKET and not MEDIA_S3_ENDPOINT_URL and not MEDIA_S3_CUSTOM_DOMAIN:
-    # AWS itself: the bucket's own address.
-    MEDIA_S3_CUSTOM_DOMAIN = f"{MEDIA_S3_BUCKET}.s3.{MEDIA_S3_REGION or 'us-east-1'}.amazonaws.com"
-if MEDIA_S3_BUCKET:
-    MEDIA_STORAGE = {
-        "BACKEND": "core.storage.MediaStorage",
-        "OPTIONS": {
-            "bucket_name": MEDIA_S3_BUCKET,
-            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
-            "region_name": MEDIA_S3_REGION or None,
-            # Empty: the SDK finds credentials itself (an instance role, ~/.aws).
-            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
-            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
-            "custom_domain": MEDIA_S3_CUSTOM_DOMAIN or None,
-            # Other S3-compatible services are addressed as endpoint/bucket/name.
-            "addressing_style": "path" if MEDIA_S3_ENDPOINT_URL else None,
-            # Plain URLs, not signed ones that expire: public pages are cached.
-            "querystring_auth": False,
-            "file_overwrite": False,
-            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
-        },
-    }
-    # Where uploads are served from: what the sanitiser lets article images point at,
-    # and the origin the Content-Security-Policy lets pages load images from.
-    MEDIA_URL = (
-        f"https://{MEDIA_S3_CUSTOM_DOMAIN}/"
-        if MEDIA_S3_CUSTOM_DOMAIN
-        else f"{MEDIA_S3_ENDPOINT_URL}/{MEDIA_S3_BUCKET}/"
-    )
-    MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL))
-else:
-    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    MEDIA_ORIGIN = ""
-
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {
@@ -283,70 +239,9 @@ FEEDBACK_RATE_LIMIT_PER_HOUR = env_int("FEEDBACK_RATE_LIMIT_PER_HOUR", 20)
 # 0: use the socket address and ignore the header (anyone can write it).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
-# Rich text: CKEditor 5 in the admin. Whatever it sends is sanitised with
-# nh3 on the server (treatments/sanitise.py); the editor is not trusted.
-CKEDITOR_5_CONFIGS = {"article": ARTICLE_EDITOR}
-# Uploads go through treatments.uploads.article_image_upload, which checks the
-# article permission, the type by content, and the size in bytes and pixels.
-CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "article_image_upload"
-CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
-# Never on: it deletes files by base name, including images other articles use.
-CKEDITOR_5_IMAGE_CLEANUP = False
-ARTICLE_IMAGE_MAX_BYTES = env_int("ARTICLE_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
-ARTICLE_IMAGE_MAX_PIXELS = env_int("ARTICLE_IMAGE_MAX_PIXELS", 25_000_000)
-ARTICLE_LEAFLET_MAX_BYTES = env_int("ARTICLE_LEAFLET_MAX_BYTES", 10 * 1024 * 1024)
-# check_sources requests only addresses on the public internet; networks listed
-# here (CIDR, comma-separated) may be checked too, e.g. an internal document server.
-SOURCE_CHECK_ALLOWED_NETWORKS = env_list("SOURCE_CHECK_ALLOWED_NETWORKS")
-
-# Email: printed to the console in development; SMTP when EMAIL_HOST is set.
-EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = env_str(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
-)
-EMAIL_PORT = env_int("EMAIL_PORT", 587)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
-# Django's default is no timeout: a hung mail server would hang the worker for ever.
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mesothelioma Support Network <no-reply@example.org>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# Staff sessions: signed out after 30 minutes without a request.
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
-# The editor's upload script reads the CSRF cookie, so it cannot be HttpOnly.
-CSRF_COOKIE_HTTPONLY = False
-
-# A form sent without a valid CSRF token: a page with the phone number, and the
-# contact form given back with what was typed (charity_site/urls.py).
-CSRF_FAILURE_VIEW = "charity_site.urls.csrf_failure"
-
-# Request bodies: form posts are small; editor images are checked separately.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Two-factor sign-in (TOTP) for the admin. On unless turned off, whenever DEBUG is off.
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=not DEBUG)
-
-# Sign-in lockout (django-axes): 5 failures for one username from one address
-# lock that pair for 30 minutes. Not by address alone, so one attacker behind
-# the charity's proxy cannot lock out every nurse; not permanent.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "charity_site.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
-# Typed usernames and passwords never reach the access log.
-AXES_SENSITIVE_PARAMETERS = ["username", "password", "otp_token"]
 
 # Content-Security-Policy (django-csp 4). Strict for every public page; the
 # admin gets what CKEditor 5 needs in core.middleware.
@@ -386,49 +281,6 @@ if not DEBUG:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Health checks come from the load balancer over plain HTTP.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
-
-# The site's public address, for links in email, e.g. https://www.example.org
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-
-# The charity's own details, shown in the header, footer and support pages.
-CHARITY_NAME = env_str("CHARITY_NAME", "Mesothelioma Support Network")
-SUPPORT_PHONE = env_str("SUPPORT_PHONE", "0808 157 0192")
-SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "support@example.org")
-# The support line's working day (Monday to Friday, not on bank holidays in England
-# and Wales): the hours the promised answer time is counted in.
-SUPPORT_OPENS_AT = env_int("SUPPORT_OPENS_AT", 9)  # hour of the day, 24-hour clock
-SUPPORT_CLOSES_AT = env_int("SUPPORT_CLOSES_AT", 17)
-SUPPORT_OPENING_HOURS = env_str(
-    "SUPPORT_OPENING_HOURS",
-    f"Monday to Friday, {hour_words(SUPPORT_OPENS_AT)} to {hour_words(SUPPORT_CLOSES_AT)}",
-)
-# The name authenticator apps show next to a staff member's sign-in code.
-OTP_TOTP_ISSUER = CHARITY_NAME
-
-# Support line: where new-request alerts go, and the contact form's limits.
-SUPPORT_INBOX_EMAIL = env_str("SUPPORT_INBOX_EMAIL", SUPPORT_EMAIL)
-# Replies to the person come from SUPPORT_EMAIL; their answers go to this address,
-# whose mailbox `fetch_support_replies` reads over IMAP (stdlib imaplib).
-SUPPORT_REPLY_TO_EMAIL = env_str("SUPPORT_REPLY_TO_EMAIL", SUPPORT_EMAIL)
-SUPPORT_IMAP_HOST = env_str("SUPPORT_IMAP_HOST")
-SUPPORT_IMAP_PORT = env_int("SUPPORT_IMAP_PORT", 993)
-SUPPORT_IMAP_SSL = env_bool("SUPPORT_IMAP_SSL", default=True)
-SUPPORT_IMAP_USER = env_str("SUPPORT_IMAP_USER")
-SUPPORT_IMAP_PASSWORD = env_str("SUPPORT_IMAP_PASSWORD")
-SUPPORT_IMAP_FOLDER = env_str("SUPPORT_IMAP_FOLDER", "INBOX")
-SUPPORT_IMAP_TIMEOUT = env_int("SUPPORT_IMAP_TIMEOUT", 30)
-# Emails larger than this are left in the mailbox, flagged for a person to read there.
-SUPPORT_REPLY_MAX_BYTES = env_int("SUPPORT_REPLY_MAX_BYTES", 10 * 1024 * 1024)
-# The duty address alerted at once (reference and link only) when a request looks urgent.
-SUPPORT_URGENT_EMAIL = env_str("SUPPORT_URGENT_EMAIL", SUPPORT_INBOX_EMAIL)
-# The promised answer time, in working days; the words people read are made from it.
-SUPPORT_REPLY_WITHIN_WORKING_DAYS = env_int("SUPPORT_REPLY_WITHIN_WORKING_DAYS", 2)
-SUPPORT_REPLY_WITHIN = working_days_words(SUPPORT_REPLY_WITHIN_WORKING_DAYS)
-SUPPORT_RATE_LIMIT_PER_HOUR = env_int("SUPPORT_RATE_LIMIT_PER_HOUR", 5)
-SUPPORT_FORM_MIN_SECONDS = env_int("SUPPORT_FORM_MIN_SECONDS", 3)
-# A contact form older than this is given back to be sent again, with what was typed.
-SUPPORT_FORM_MAX_AGE_SECONDS = env_int("SUPPORT_FORM_MAX_AGE_SECONDS", 2 * 60 * 60)
-SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 365)
 
 # Password for the demo accounts that load_demo_content creates (development only).
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-pass-2026")

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-READERS = [ROOT / "charity_site" / "settings.py", ROOT / "gunicorn.conf.py"]
+READERS = [*sorted((ROOT / "charity_site").glob("settings*.py")), ROOT / "gunicorn.conf.py"]
 _READ = re.compile(
     r'(?:env_(?:str|int|bool|list|float)\(|os\.environ\.get\(|os\.environ\[)\s*"([A-Z][A-Z0-9_]*)"'
 )
