@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
 
-from core import presence
+from staff import presence
 
 
 class StaffSignInForm(OTPAdminAuthenticationForm):

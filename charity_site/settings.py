@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "core",
+    "staff",
     "treatments",
     "support",
 ]
@@ -218,8 +219,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # `manage.py db_worker`, never inside a web request, so a slow or hung mail
 # server never slows the form. "immediate" runs a task at once, inside the
 # request: development only (`check --deploy` refuses it with DEBUG off).
-# Either way `manage.py send_pending_notifications`, run every minute,
-# retries anything that failed.
+# Either way `manage.py send_outboxes`, run every minute, retries
+# anything that failed (core/outbox.py).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if DEBUG else "database")
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",

@@ -4,18 +4,6 @@ from django.contrib import admin
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
 
-from .staff import staff_name
-
-
-def staff_column(field: str, description: str):
-    """An admin column or read-only field naming the member of staff in `field`, never by username."""
-
-    @admin.display(description=description, ordering=field)
-    def column(model_admin, obj):
-        return staff_name(getattr(obj, field))
-
-    return column
-
 
 def isolated_text(value: str, *, multiline: bool = False):
     """

@@ -3,10 +3,9 @@ Shared HTTP caches in front of the site (Varnish, or a CDN): when
 FRONTEND_CACHE_URLS names them, public pages tell them they may keep a page
 (`s-maxage`) and every change to published content bans those pages there.
 
-A ban goes out after the commit, as a row of its own (FrontendPurge) sent by
-a task and retried by `send_pending_notifications`'s sibling command
-`send_frontend_purges` while a cache is down, so a slow or broken cache never
-slows the approver, and no purge is lost. Pages are banned by tag: each public
+A ban goes out after the commit, as an outbox row of its own (FrontendPurge,
+core/outbox.py) sent by the worker and retried by `send_outboxes` while a
+cache is down, so a slow or broken cache never slows the approver, and no purge is lost. Pages are banned by tag: each public
 page carries `Cache-Tag: public-pages` (the header Cloudflare purges by; the
 VCL in ops/varnish bans on it), so one request clears them all, whatever their
 URL or query string.
@@ -18,12 +17,9 @@ import urllib.request
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
-from django_tasks import task
 
 from .models import FrontendPurge
-from .outbox import attempt_failed
+from .outbox import outbox_send_after_commit
 
 logger = logging.getLogger(__name__)
 PAGE_TAG = "public-pages"
@@ -48,8 +44,8 @@ def frontend_purge_queue() -> None:
             else:
                 # Still owed: a change made now must not wait out an earlier failure's back-off.
                 purge = pending
-                FrontendPurge.objects.filter(pk=purge.pk).update(send_after=None)
-        send_frontend_purge.enqueue(purge.pk)
+                FrontendPurge.objects.filter(pk=purge.pk).update(next_attempt_at=None)
+            outbox_send_after_commit(FrontendPurge, [purge.pk])
     except Exception:
         logger.exception(
             "Could not queue a purge of the frontend caches; the next change or cron run sends it."
@@ -65,43 +61,7 @@ def _ban(cache_url: str) -> None:
             raise urllib.error.HTTPError(cache_url, response.status, "ban refused", response.headers, None)
 
 
-def frontend_purge_send(purge_pk: int) -> bool:
-    """Ban public pages in every frontend cache. True when nothing is left to send."""
-    with transaction.atomic():
-        purge = (
-            FrontendPurge.objects.select_for_update(skip_locked=True)
-            .filter(pk=purge_pk, sent_at__isnull=True)
-            .filter(Q(send_after__isnull=True) | Q(send_after__lte=timezone.now()))
-            .first()
-        )
-        if purge is None:
-            return True
-        try:
-            for cache_url in settings.FRONTEND_CACHE_URLS:
-                _ban(cache_url)
-        except Exception as error:  # any failure: record it and retry later
-            level = attempt_failed(purge, error, after="send_after")
-            logger.log(
-                level,
-                "Purging the frontend caches failed (attempt %s, %s).",
-                purge.attempts,
-                purge.last_error,
-            )
-            return False
-        purge.sent_at = timezone.now()
-        purge.save(update_fields=["sent_at"])
-        return True
-
-
-@task()
-def send_frontend_purge(purge_pk: int) -> bool:
-    return frontend_purge_send(purge_pk)
-
-
-def send_pending_purges() -> tuple[int, int]:
-    """Retry every purge whose next attempt is due. Returns (sent, failed)."""
-    due = FrontendPurge.objects.filter(sent_at__isnull=True).filter(
-        Q(send_after__isnull=True) | Q(send_after__lte=timezone.now())
-    )
-    results = [frontend_purge_send(pk) for pk in due.values_list("pk", flat=True)]
-    return results.count(True), results.count(False)
+def ban_public_pages() -> None:
+    """Ban public pages in every frontend cache; raises when any cache refuses or cannot be reached."""
+    for cache_url in settings.FRONTEND_CACHE_URLS:
+        _ban(cache_url)

@@ -1,37 +1,36 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
+from .outbox import OutboxRow
 
-class FrontendPurge(models.Model):
+
+class FrontendPurge(OutboxRow):
     """
     One purge of the shared HTTP caches in front of the site (Varnish, a CDN),
-    owed because public pages changed. Its own outbox row: sent after commit,
-    retried with back-off while a cache is down, never lost.
+    owed because public pages changed: an outbox row (core/outbox.py), sent
+    after commit, retried with back-off while a cache is down, never lost.
     """
 
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    send_after = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["created_at"], condition=Q(sent_at__isnull=True), name="frontend_purge_unsent"
-            )
-        ]
+    class Meta(OutboxRow.Meta):
+        pass
 
     def __str__(self):
         return f"Purge of {timezone.localtime(self.created_at):%d %b %Y %H:%M:%S}"
+
+    def outbox_name(self) -> str:
+        return f"Purge {self.pk} of the frontend caches"
+
+    def send(self) -> None:
+        from .frontend_cache import ban_public_pages  # which imports this module
+
+        ban_public_pages()
 
 
 class PagePresence(models.Model):
     """
     A member of staff with one staff page open in one browser tab, as its
-    heartbeat last said (core/presence.py): what lets a page say "Priya Nair
+    heartbeat last said (staff/presence.py): what lets a page say "Priya Nair
     has had this page open since 10:42" before two people write over each
     other. Rows go stale within a minute or two of the tab closing.
     """

@@ -50,25 +50,9 @@ PROCESSES = (
 
 JOBS = (
     Job(
-        "send-pending-notifications",
-        "send_pending_notifications",
-        "Retries the support line's emails (notifications, urgent alerts, replies) that the worker could not send.",
-        cron="* * * * *",
-        on_calendar="*-*-* *:*:00",
-        when="every minute",
-    ),
-    Job(
-        "send-article-notifications",
-        "send_article_notifications",
-        "Retries the workflow emails to nurses and approvers that the worker could not send.",
-        cron="* * * * *",
-        on_calendar="*-*-* *:*:00",
-        when="every minute",
-    ),
-    Job(
-        "send-frontend-purges",
-        "send_frontend_purges",
-        "Retries the purges of a shared cache in front (FRONTEND_CACHE_URLS); does nothing without one.",
+        "send-outboxes",
+        "send_outboxes",
+        "Sends what the worker could not: workflow and support emails, replies, cache purges (core/outbox.py).",
         cron="* * * * *",
         on_calendar="*-*-* *:*:00",
         when="every minute",

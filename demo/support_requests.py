@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from support import services, working_hours
-from support.models import CannedReply, ContactRequest
+from support.models import CannedReply, ContactRequest, SupportEmail
 from support.roles import SUPPORT_LEADS, SUPPORT_STAFF
 
 R = ContactRequest
@@ -171,8 +171,9 @@ def demo_support_load() -> int:
             answer_by=working_hours.answer_by(received_at),
             consent_given_at=received_at,
             reference=ContactRequest.reference_for(contact_request.pk, received_at),
-            staff_notified_at=received_at,
-            acknowledged_at=received_at if fields.get("email") else None,
+        )
+        SupportEmail.objects.filter(contact_request=contact_request).update(
+            created_at=received_at, sent_at=received_at
         )
         if moves or notes:
             services.contact_request_assign(contact_request=contact_request, actor=support, assignee=support)

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from demo.article_texts import ARTICLES, CATEGORIES
+from staff.models import StaffProfile
 from treatments import drafts, services
 from treatments.models import (
     Article,
@@ -18,7 +19,6 @@ from treatments.models import (
     ArticleVersion,
     Category,
     Source,
-    StaffProfile,
     add_months,
 )
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS

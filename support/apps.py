@@ -14,7 +14,7 @@ class SupportConfig(AppConfig):
 
         # The groups always match roles.py, in every database, after every migrate.
         post_migrate.connect(
-            role_groups_receiver(app_label=self.label, roles=ROLES),
+            role_groups_receiver(ROLES),
             sender=self,
             weak=False,
             dispatch_uid="support-roles",

@@ -81,7 +81,7 @@ def person_lookups(*, email: str = "", phone: str = "") -> models.QuerySet:
 
 
 def _require(user: AbstractBaseUser) -> None:
-    if not user.has_perm(f"support.{workflow.CHANGE}"):
+    if not user.has_perm(workflow.CHANGE):
         raise PermissionDenied("Only the support team can see or erase what a person sent us.")
 
 
@@ -118,6 +118,8 @@ PERSONAL_TABLES = (
     PersonalTable("support.contactnote", "contact_request"),
     PersonalTable("support.statuschange", "contact_request"),
     PersonalTable("support.requestview", "contact_request"),
+    # The emails the request owed (what was sent, when): they say who was written to.
+    PersonalTable("support.supportemail", "contact_request"),
     # Kept for the content plan (what answered, or no page covers), without the
     # free text staff typed, which could name the person.
     PersonalTable("support.enquirytag", "contact_request", scrub=("missing_topic",)),

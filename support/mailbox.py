@@ -244,7 +244,7 @@ def _fetch_one(connection: imaplib.IMAP4, uid: bytes, result: FetchResult) -> No
         result.already_stored += 1
 
 
-def fetch_replies(limit: int = 200) -> FetchResult:
+def mailbox_replies_fetch(limit: int = 200) -> FetchResult:
     """Read the support mailbox once. Raises imaplib.IMAP4.error or OSError if it cannot be reached."""
     result = FetchResult()
     connection = _connect()

@@ -17,13 +17,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django_tasks import task
 
-from core.outbox import attempt_failed
+from core.outbox import outbox_send_after_commit
 from core.refusals import Refused
-from core.staff import staff_public_name
 from core.text import validate_multiline_text
+from staff.names import staff_public_name
 
 from . import services, workflow
 from .models import ContactMessage, ContactRequest
@@ -90,7 +88,7 @@ def contact_reply_send(
     Store a reply to the person and send it after the commit. The first reply
     is the request's first response (as a call note is).
     """
-    if not author.has_perm(f"support.{workflow.CHANGE}"):
+    if not author.has_perm(workflow.CHANGE):
         raise PermissionDenied("You do not have permission to answer contact requests.")
     text = placeholders_fill(text.strip().replace("\r\n", "\n"), contact_request, author)
     if not text:
@@ -116,20 +114,11 @@ def contact_reply_send(
             in_reply_to=last_incoming.message_id if last_incoming else "",
         )
         services.first_response_record(locked, at=message.created_at, actor=author)
-        message_pk = message.pk
-        transaction.on_commit(lambda: _enqueue(message_pk))
+        outbox_send_after_commit(ContactMessage, [message.pk])
     return message
 
 
-def _enqueue(message_pk: int) -> None:
-    try:
-        deliver_reply.enqueue(message_pk)
-    except Exception:
-        # Stored and still unsent: send_pending_notifications picks it up.
-        logger.exception("Could not queue reply %s for sending.", message_pk)
-
-
-def _email(message: ContactMessage) -> EmailMessage:
+def reply_email(message: ContactMessage) -> EmailMessage:
     contact_request = message.contact_request
     headers = {"Message-ID": message.message_id}
     thread = list(
@@ -152,53 +141,6 @@ def _email(message: ContactMessage) -> EmailMessage:
         reply_to=[settings.SUPPORT_REPLY_TO_EMAIL],
         headers=headers,
     )
-
-
-def contact_reply_deliver(message_pk: int) -> bool:
-    """Send one stored reply if it is due. True when nothing is left to send. Never raises for a mail failure."""
-    with transaction.atomic():
-        message = (
-            ContactMessage.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("contact_request")
-            .awaiting_send()
-            .filter(pk=message_pk)
-            .first()
-        )
-        if message is None:
-            return True
-        try:
-            _email(message).send()
-        except Exception as error:  # any mail failure: record it and retry later
-            level = attempt_failed(
-                message, error, attempts="send_attempts", after="send_after", last_error="send_last_error"
-            )
-            logger.log(
-                level,
-                "Reply %s on %s failed (attempt %s, %s); next try after %s.",
-                message.pk,
-                message.contact_request.reference,
-                message.send_attempts,
-                message.send_last_error,
-                message.send_after.isoformat(timespec="seconds"),
-            )
-            return False
-        message.sent_at = timezone.now()
-        message.save(update_fields=["sent_at"])
-        return True
-
-
-@task()
-def deliver_reply(message_pk: int) -> bool:
-    return contact_reply_deliver(message_pk)
-
-
-def send_pending_replies(limit: int = 100) -> tuple[int, int]:
-    """Retry every reply whose next attempt is due. Returns (sent, failed)."""
-    pks = list(
-        ContactMessage.objects.awaiting_send().order_by("created_at").values_list("pk", flat=True)[:limit]
-    )
-    results = [contact_reply_deliver(pk) for pk in pks]
-    return results.count(True), results.count(False)
 
 
 def contact_message_receive(
@@ -225,7 +167,7 @@ def contact_message_receive(
                 in_reply_to=in_reply_to[:300],
                 not_stored=not_stored[:500],
             )
-            services.reopen_on_reply(contact_request)
+            services.contact_request_reopen_on_reply(contact_request)
     except IntegrityError:
         return None  # the same Message-ID: fetched before, not marked seen (a crash, a second run)
     return message

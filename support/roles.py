@@ -7,41 +7,39 @@ is the only one whose members see them. Nobody adds or deletes requests in
 the admin: they come from the public form and leave by the purge command.
 Notes can be added, never changed or deleted.
 
-The landed data migrations (0002, 0010, 0014) keep their own copies as history;
-tests/support/test_roles.py checks that the groups they leave are these.
+The groups are made to match this module after every migrate (core/roles.py);
+tests/support/test_roles.py checks it.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from core.roles import PERMISSION_BACKEND
+from core.roles import PERMISSION_BACKEND, permissions_in
 
 SUPPORT_STAFF = "Support staff"
 SUPPORT_LEADS = "Support leads"
 
-# Group name -> permission codenames in the support app.
+# Group name -> permissions ("app_label.codename").
 ROLES: dict[str, frozenset[str]] = {
-    SUPPORT_STAFF: frozenset(
-        {
-            "view_contactrequest",
-            "change_contactrequest",
-            "view_contactnote",
-            "add_contactnote",
-            "view_statuschange",
-            "view_warningphrase",
-            "view_cannedreply",
-        }
+    SUPPORT_STAFF: permissions_in(
+        "support",
+        "view_contactrequest",
+        "change_contactrequest",
+        "view_contactnote",
+        "add_contactnote",
+        "view_statuschange",
+        "view_warningphrase",
+        "view_cannedreply",
     ),
     # Leads are support staff too (both groups): this adds only what leads keep.
-    SUPPORT_LEADS: frozenset(
-        {
-            "view_warningphrase",
-            "add_warningphrase",
-            "change_warningphrase",
-            "view_cannedreply",
-            "add_cannedreply",
-            "change_cannedreply",
-        }
+    SUPPORT_LEADS: permissions_in(
+        "support",
+        "view_warningphrase",
+        "add_warningphrase",
+        "change_warningphrase",
+        "view_cannedreply",
+        "add_cannedreply",
+        "change_cannedreply",
     ),
 }
 

@@ -17,8 +17,16 @@ from core.refusals import Refused
 from core.security_log import security_event
 
 from . import urgency, workflow, working_hours
-from .models import CONSENT_WORDING, ContactNote, ContactRequest, EnquiryTag, RequestView, StatusChange
-from .notifications import notify_contact_request
+from .models import (
+    CONSENT_WORDING,
+    ContactNote,
+    ContactRequest,
+    EnquiryTag,
+    RequestView,
+    StatusChange,
+    SupportEmail,
+)
+from .notifications import support_emails_on_arrival, support_emails_queue
 from .roles import support_team
 
 logger = logging.getLogger(__name__)
@@ -30,7 +38,7 @@ class SupportWorkflowError(Refused):
 
 
 def _require(permission: str, user: AbstractBaseUser) -> None:
-    if not user.has_perm(f"support.{permission}"):
+    if not user.has_perm(permission):
         raise PermissionDenied("You do not have permission to change contact requests.")
 
 
@@ -81,8 +89,7 @@ def contact_request_create(
         # The primary key is unique and never reused, so the reference is too.
         contact_request.reference = ContactRequest.reference_for(contact_request.pk, now)
         contact_request.save(update_fields=["reference"])
-        request_id = contact_request.pk
-        transaction.on_commit(lambda: _enqueue_notifications(request_id))
+        support_emails_queue(contact_request, support_emails_on_arrival(contact_request))
     return contact_request
 
 
@@ -93,14 +100,6 @@ def token_hash(form_token: str) -> str:
 def contact_request_for_token(form_token: str) -> ContactRequest | None:
     """The request a form token was already used for, if any."""
     return ContactRequest.objects.filter(form_token_hash=token_hash(form_token)).first()
-
-
-def _enqueue_notifications(request_id: int) -> None:
-    try:
-        notify_contact_request.enqueue(request_id)
-    except Exception:
-        # The row is stored and still pending: send_pending_notifications will pick it up.
-        logger.exception("Could not queue notifications for contact request %s.", request_id)
 
 
 def _record_change(contact_request, *, actor, from_status, outcome="", urgent=None) -> None:
@@ -131,9 +130,8 @@ def contact_request_set_urgent(
     contact_request.urgent = urgent
     contact_request.save(update_fields=["urgent"])
     _record_change(contact_request, actor=actor, from_status=contact_request.status, urgent=urgent)
-    if urgent and contact_request.urgent_alerted_at is None:
-        request_id = contact_request.pk
-        transaction.on_commit(lambda: _enqueue_notifications(request_id))
+    if urgent:
+        support_emails_queue(contact_request, [SupportEmail.Kind.URGENT_ALERT])
     return True
 
 
@@ -141,8 +139,8 @@ def contact_request_set_urgent(
 def contact_request_set_status(
     *, contact_request: ContactRequest, actor: AbstractBaseUser, to_status: str, outcome: str = ""
 ) -> None:
-    move = workflow.MOVES.get(to_status)
-    _require(move.permission if move else workflow.CHANGE, actor)
+    action = workflow.action_to(to_status)
+    _require(action.permission if action else workflow.CHANGE, actor)
     contact_request = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
     from_status = contact_request.status
     if not workflow.move_allowed(from_status=from_status, to_status=to_status):
@@ -166,7 +164,7 @@ def contact_request_set_status(
 def contact_request_assign(
     *, contact_request: ContactRequest, actor: AbstractBaseUser, assignee: AbstractBaseUser
 ) -> None:
-    _require(workflow.ASSIGN.permission, actor)
+    _require(workflow.ACTIONS["assign"].permission, actor)
     if not support_team().filter(pk=assignee.pk).exists():
         raise SupportWorkflowError(
             f"{assignee.get_full_name() or assignee.get_username()} is not on the support team."
@@ -211,7 +209,7 @@ def first_response_record(contact_request: ContactRequest, *, at, actor: Abstrac
         _record_change(locked, actor=actor, from_status=from_status)
 
 
-def reopen_on_reply(contact_request: ContactRequest) -> None:
+def contact_request_reopen_on_reply(contact_request: ContactRequest) -> None:
     """
     The person wrote back: a closed request, or one waiting for their reply,
     is waiting for us again. The site makes the move (no member of staff).

@@ -1,11 +1,14 @@
 """
-A contact request's statuses and the moves between them, in one table that
-the services enforce and the admin's status choices are built from.
+A contact request's workflow in one table, in the shape every workflow here
+shares (core/sign_off.py): each action, the statuses it may start from, the
+permission it needs, where it leads and what a refused person is told. The
+services (support/services.py) refuse what it does not allow, and the
+admin's status choices are built from it.
 """
 
-from dataclasses import dataclass
-
 from django.db import models
+
+from core.sign_off import Action, moves_of
 
 
 class Status(models.TextChoices):
@@ -15,31 +18,52 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-@dataclass(frozen=True)
-class Move:
-    from_statuses: frozenset[Status]
-    permission: str  # a codename of the support app
+CHANGE = "support.change_contactrequest"
 
-
-CHANGE = "change_contactrequest"
-
-# To-status -> the statuses it may be reached from, and the permission it needs.
-# Closing also needs an outcome (checked by the service).
-MOVES: dict[Status, Move] = {
-    Status.IN_PROGRESS: Move(frozenset({Status.NEW, Status.WAITING, Status.CLOSED}), CHANGE),
-    Status.WAITING: Move(frozenset({Status.NEW, Status.IN_PROGRESS}), CHANGE),
-    Status.CLOSED: Move(frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING}), CHANGE),
+ACTIONS: dict[str, Action] = {
+    "start": Action(
+        from_statuses=frozenset({Status.NEW, Status.WAITING, Status.CLOSED}),
+        permission=CHANGE,
+        to_statuses=frozenset({Status.IN_PROGRESS}),
+        refusal="Only a new, waiting or closed request can be moved to In progress.",
+    ),
+    "wait": Action(
+        from_statuses=frozenset({Status.NEW, Status.IN_PROGRESS}),
+        permission=CHANGE,
+        to_statuses=frozenset({Status.WAITING}),
+        refusal="Only a new or in-progress request can wait for their reply.",
+    ),
+    # Closing also needs an outcome (checked by the service).
+    "close": Action(
+        from_statuses=frozenset({Status.NEW, Status.IN_PROGRESS, Status.WAITING}),
+        permission=CHANGE,
+        to_statuses=frozenset({Status.CLOSED}),
+        refusal="This request is already closed.",
+    ),
+    # Giving a request to someone on the support team, in any status; the status stays as it is.
+    "assign": Action(
+        from_statuses=frozenset(Status),
+        permission=CHANGE,
+        to_statuses=frozenset(),
+        refusal="",
+    ),
 }
 
-# Assigning a request to someone on the support team, in any status.
-ASSIGN = Move(frozenset(Status), CHANGE)
+
+def action_to(to_status: str) -> Action | None:
+    """The action that moves a request to `to_status`, if any does."""
+    return next((action for action in ACTIONS.values() if to_status in action.to_statuses), None)
 
 
 def move_allowed(*, from_status: str, to_status: str) -> bool:
-    move = MOVES.get(to_status)
-    return move is not None and from_status in move.from_statuses
+    return (from_status, to_status) in moves_of(ACTIONS)
 
 
 def next_statuses(from_status: str) -> list[Status]:
     """The statuses a request in `from_status` may move to, in the table's order."""
-    return [to_status for to_status in MOVES if move_allowed(from_status=from_status, to_status=to_status)]
+    return [
+        to_status
+        for action in ACTIONS.values()
+        for to_status in action.to_statuses
+        if move_allowed(from_status=from_status, to_status=to_status)
+    ]

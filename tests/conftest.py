@@ -139,8 +139,8 @@ def ensure_roles() -> None:
     from support.roles import ROLES as SUPPORT_ROLES
     from treatments.roles import ROLES as TREATMENTS_ROLES
 
-    role_groups_sync(app_label="treatments", roles=TREATMENTS_ROLES)
-    role_groups_sync(app_label="support", roles=SUPPORT_ROLES)
+    role_groups_sync(TREATMENTS_ROLES)
+    role_groups_sync(SUPPORT_ROLES)
 
     # The seeded warning phrases, from the migration that seeds them.
     import importlib

@@ -6,10 +6,10 @@ the fingerprint of the draft they show; the services (services.py) refuse a
 sign-off whose fingerprint is not the draft's now.
 """
 
-import hashlib
-import json
+from core.sign_off import draft_fingerprint
+from staff.names import StaffCredit
 
-from .models import Article, ArticleEdit, ArticleTransition, StaffCredit
+from .models import Article, ArticleEdit, ArticleTransition
 from .sanitise import sanitise_html
 
 
@@ -30,16 +30,6 @@ def article_draft(article: Article) -> dict:
         "written_by": str(StaffCredit.of(article.written_by)),
         "review_interval_months": article.review_interval_months,
     }
-
-
-def draft_fingerprint(draft: dict) -> str:
-    """
-    A digest of exactly the draft an approver is shown. The approve, return
-    and confirm pages carry it, and the services refuse a sign-off whose
-    fingerprint is not the draft's now: nobody signs off text they did not read.
-    """
-    canonical = json.dumps(draft, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def article_draft_on_record(*, article: Article, fingerprint: str) -> dict | None:

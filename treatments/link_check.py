@@ -171,7 +171,7 @@ def _not_followed(error: BaseException) -> NotFollowed | None:
     return None
 
 
-def check_url(url: str, timeout: float = 10) -> LinkResult:
+def url_check(url: str, timeout: float = 10) -> LinkResult:
     """What is at `url` now. Recorded errors are fixed phrases, never the connection's own words."""
     no_answer = LinkResult(Status.NO_ANSWER, error=f"no answer within {timeout:g} seconds")
     try:
@@ -207,13 +207,13 @@ class CheckSummary:
     not_followed: int = 0
 
 
-def check_sources(sources: QuerySet | None = None, *, workers: int = 4, timeout: float = 10) -> CheckSummary:
+def sources_check(sources: QuerySet | None = None, *, workers: int = 4, timeout: float = 10) -> CheckSummary:
     """Check every distinct link of these sources (all with a link, by default) and record the results."""
     sources = sources if sources is not None else Source.objects.exclude(url="")
     urls = sorted(set(sources.exclude(url="").values_list("url", flat=True)))
     summary = CheckSummary(links=len(urls))
     with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
-        results = dict(zip(urls, pool.map(lambda url: check_url(url, timeout), urls), strict=True))
+        results = dict(zip(urls, pool.map(lambda url: url_check(url, timeout), urls), strict=True))
     now = timezone.now()
     for url, result in results.items():
         Source.objects.filter(url=url).update(

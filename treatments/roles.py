@@ -1,40 +1,37 @@
 """
 The clinical roles: the groups staff are put in, and what each may do.
 
-Landed data migrations created these groups (0002, 0006 and 0018) and keep their
-own copies of the names as history; after every migrate (and flush) the groups
-are made to match this module (post_migrate, apps.py). tests/treatments/test_roles.py
-checks both.
+After every migrate (and flush) the groups are made to match this module
+(post_migrate, core/roles.py); tests/treatments/test_roles.py checks it.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from core.roles import PERMISSION_BACKEND
+from core.roles import PERMISSION_BACKEND, permissions_in
 
 NURSE_EDITORS = "Nurse editors"
 CLINICAL_APPROVERS = "Clinical approvers"
 
-_READ_ONLY = frozenset(
-    {
-        "view_article",
-        "view_source",
-        "view_category",
-        "view_articleversion",
-        "view_articlereview",
-        "view_articletransition",
-        "view_staffprofile",
-        "view_pagefeedback",
-        "view_articleresource",
-        "view_glossaryterm",
-    }
-)
+_READ_ONLY = permissions_in(
+    "treatments",
+    "view_article",
+    "view_source",
+    "view_category",
+    "view_articleversion",
+    "view_articlereview",
+    "view_articletransition",
+    "view_pagefeedback",
+    "view_articleresource",
+    "view_glossaryterm",
+) | permissions_in("staff", "view_staffprofile")
 
-# Group name -> permission codenames in the treatments app.
+# Group name -> permissions ("app_label.codename").
 ROLES: dict[str, frozenset[str]] = {
     # Write and edit articles, their sources and leaflets, and submit them.
     NURSE_EDITORS: _READ_ONLY
-    | {
+    | permissions_in(
+        "treatments",
         "add_article",
         "change_article",
         "add_source",
@@ -47,10 +44,11 @@ ROLES: dict[str, frozenset[str]] = {
         "delete_articleresource",
         "add_glossaryterm",
         "change_glossaryterm",
-    },
+    ),
     # Read everything, approve, return, record reviews, withdraw and restore. They do
     # not edit text, so they are never the last editor of what they approve.
-    CLINICAL_APPROVERS: _READ_ONLY | {"approve_article", "archive_article", "approve_glossaryterm"},
+    CLINICAL_APPROVERS: _READ_ONLY
+    | permissions_in("treatments", "approve_article", "archive_article", "approve_glossaryterm"),
 }
 
 

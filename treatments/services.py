@@ -9,18 +9,18 @@ nothing else changes an article's status, live version or review dates.
 import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from core.page_cache import public_pages_changed
 from core.refusals import Refused
 from core.security_log import security_event
-from core.staff import staff_name
+from core.sign_off import action_permission_check, action_status_check, draft_fingerprint, four_eyes_check
+from staff.names import StaffCredit, staff_name
 
 from . import notifications, workflow
 from .citations import citation_problems
-from .drafts import article_approvable_content, article_draft, draft_fingerprint
+from .drafts import article_approvable_content, article_draft
 from .models import (
     Article,
     ArticleEdit,
@@ -30,7 +30,6 @@ from .models import (
     Category,
     PageFeedback,
     Source,
-    StaffCredit,
 )
 from .rendering import render_version_fragments
 from .sanitise import html_to_text
@@ -76,13 +75,11 @@ def _begin(
     still the one the user read (for a sign-off), then the status.
     """
     action = workflow.ACTIONS[action_name]
-    if not user.has_perm(f"treatments.{action.permission}"):
-        raise PermissionDenied(f"You do not have permission to {doing}.")
+    action_permission_check(action, user=user, doing=doing)
     article = _locked(article)
     if action.signs_draft and draft_fingerprint(article_draft(article)) != seen_fingerprint:
         raise DraftChanged(seen_fingerprint=seen_fingerprint or "", article=article)
-    if article.status not in action.from_statuses:
-        raise WorkflowError(action.refusal)
+    action_status_check(action, status=article.status, error=WorkflowError)
     return article
 
 
@@ -224,10 +221,12 @@ FOUR_EYES_REFUSAL = (
 
 
 def _check_four_eyes(article: Article, approver: AbstractBaseUser) -> None:
-    # Anyone in the draft's edit history, superusers included: a second person
-    # must check every change to clinical content.
-    if approver.pk in article.draft_editor_ids():
-        raise WorkflowError(FOUR_EYES_REFUSAL)
+    four_eyes_check(
+        editor_ids=article.draft_editor_ids(),
+        approver=approver,
+        refusal=FOUR_EYES_REFUSAL,
+        error=WorkflowError,
+    )
 
 
 def _record_review(

@@ -17,7 +17,7 @@ from core.security_log import security_event
 
 from . import services
 from .forms import FeedbackCommentForm, HelpfulForm
-from .glossary import approved_definitions, link_first_uses, words_explained_html
+from .glossary.linking import approved_definitions, link_first_uses, words_explained_html
 from .models import Article, PageFeedback, treatments_url_prefix
 from .sanitise import sanitise_html
 from .search import (

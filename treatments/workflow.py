@@ -2,15 +2,17 @@
 The article workflow in one table: each action, the statuses it may start
 from, the permission it needs and the status it leads to.
 
-The services (treatments/services.py) refuse any action this table does not
-allow, and the admin offers exactly the buttons it allows, so a button can
-never offer what the service refuses. The rules an action has beyond its
+The table has the shape every sign-off shares (core/sign_off.py): the
+services (treatments/services.py) refuse any action it does not allow, and the
+admin offers exactly the buttons it allows. The rules an action has beyond its
 status (four-eyes, a first approval being a full review) stay in its service.
+Glossary definitions have a table of the same shape (treatments/glossary/workflow.py).
 """
 
-from dataclasses import dataclass
-
 from django.db import models
+
+from core.sign_off import Action, moves_of
+from core.sign_off import action_allowed as _allowed
 
 
 class Status(models.TextChoices):
@@ -18,19 +20,6 @@ class Status(models.TextChoices):
     AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
     PUBLISHED = "published", "Published"
     ARCHIVED = "archived", "Archived"
-
-
-@dataclass(frozen=True)
-class Action:
-    from_statuses: frozenset[Status]
-    permission: str  # a codename of the treatments app
-    # Where the action leads. Restoring leads to one of two, chosen by the service;
-    # confirming "still accurate" records a review and leaves the status alone.
-    to_statuses: frozenset[Status]
-    refusal: str  # shown when the article's status does not allow the action
-    # A sign-off of the draft the user read: the service refuses it unless the
-    # fingerprint the user's page carried is the draft's now.
-    signs_draft: bool = False
 
 
 ALL_BUT_ARCHIVED = frozenset({Status.DRAFT, Status.AWAITING_APPROVAL, Status.PUBLISHED})
@@ -42,33 +31,33 @@ ACTIONS: dict[str, Action] = {
     # withdrawn article keeps its status.
     "edit": Action(
         from_statuses=frozenset(Status),
-        permission="change_article",
+        permission="treatments.change_article",
         to_statuses=frozenset({Status.DRAFT}),
         refusal="",
     ),
     "submit": Action(
         from_statuses=frozenset({Status.DRAFT}),
-        permission="change_article",
+        permission="treatments.change_article",
         to_statuses=frozenset({Status.AWAITING_APPROVAL}),
         refusal="Only a draft can be submitted for approval.",
     ),
     "approve": Action(
         from_statuses=frozenset({Status.AWAITING_APPROVAL}),
-        permission="approve_article",
+        permission="treatments.approve_article",
         to_statuses=frozenset({Status.PUBLISHED}),
         refusal="Only an article awaiting approval can be approved.",
         signs_draft=True,
     ),
     "return": Action(
         from_statuses=frozenset({Status.AWAITING_APPROVAL}),
-        permission="approve_article",
+        permission="treatments.approve_article",
         to_statuses=frozenset({Status.DRAFT}),
         refusal="Only an article awaiting approval can be returned to draft.",
         signs_draft=True,
     ),
     "confirm": Action(
         from_statuses=frozenset({Status.PUBLISHED}),
-        permission="approve_article",
+        permission="treatments.approve_article",
         to_statuses=frozenset({Status.PUBLISHED}),
         refusal=(
             "Only a published article with no unapproved edits can be confirmed as still accurate. "
@@ -78,13 +67,13 @@ ACTIONS: dict[str, Action] = {
     ),
     "archive": Action(
         from_statuses=ALL_BUT_ARCHIVED,
-        permission="archive_article",
+        permission="treatments.archive_article",
         to_statuses=frozenset({Status.ARCHIVED}),
         refusal="This article is already withdrawn.",
     ),
     "restore": Action(
         from_statuses=frozenset({Status.ARCHIVED}),
-        permission="archive_article",
+        permission="treatments.archive_article",
         to_statuses=frozenset({Status.PUBLISHED, Status.DRAFT}),
         refusal="Only a withdrawn article can be restored.",
     ),
@@ -102,16 +91,9 @@ def status_after_edit(status: str) -> str:
 
 def action_allowed(name: str, *, status: str, user) -> bool:
     """Whether `user` may take action `name` on an article in `status`."""
-    action = ACTIONS[name]
-    return status in action.from_statuses and user.has_perm(f"treatments.{action.permission}")
+    return _allowed(ACTIONS[name], status=status, user=user)
 
 
-def allowed_moves() -> set[tuple[Status, Status]]:
+def allowed_moves() -> set[tuple[str, str]]:
     """Every (from, to) status pair some action can make, for the audit trail's sake."""
-    return {
-        (from_status, to_status)
-        for action in ACTIONS.values()
-        for from_status in action.from_statuses
-        for to_status in action.to_statuses
-        if from_status != to_status
-    }
+    return moves_of(ACTIONS)

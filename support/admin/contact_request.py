@@ -13,14 +13,15 @@ from django.utils.html import format_html
 from django.views.decorators.debug import sensitive_post_parameters
 
 from core.admin_changelist import FullWidthChangelistMixin, QuickActionCheckboxMixin
-from core.admin_records import isolated_text, staff_column
+from core.admin_records import isolated_text
 from core.links import tel_href
 from core.phones import phone_normal_form
-from core.presence import presence_context
-from core.staff import staff_name
+from staff.admin_columns import staff_column
+from staff.names import staff_name
+from staff.presence import presence_context
 
 from .. import services
-from ..models import ContactNote, ContactRequest, RefusedSubmissions
+from ..models import ContactNote, ContactRequest, RefusedSubmissions, SupportEmail
 from .data_rights import person_view
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
@@ -183,26 +184,23 @@ class ContactRequestAdmin(
         def when(moment):
             return timezone.localtime(moment).strftime("%-d %b %Y, %H:%M")
 
+        emails = {email.kind: email for email in contact_request.emails.all()}
         lines = []
-        if contact_request.urgent_alerted_at:
-            lines.append(f"Urgent: duty address alerted {when(contact_request.urgent_alerted_at)}.")
-        elif contact_request.urgent:
-            lines.append("Urgent: duty address alert not sent yet.")
-        lines += [
-            f"Support inbox alerted {when(contact_request.staff_notified_at)}."
-            if contact_request.staff_notified_at
-            else "Support inbox alert not sent yet."
-        ]
+        for kind in SupportEmail.Kind:
+            email = emails.get(kind)
+            if email is None:
+                continue
+            if email.sent_at:
+                lines.append(f"{kind.label}: sent {when(email.sent_at)}.")
+            elif email.attempts:
+                lines.append(
+                    f"{kind.label}: not sent yet, {email.attempts} failed attempt(s); "
+                    f"last error: {email.last_error}."
+                )
+            else:
+                lines.append(f"{kind.label}: not sent yet.")
         if not contact_request.wants_acknowledgement:
             lines.append("No acknowledgement: they gave no email address.")
-        elif contact_request.acknowledged_at:
-            lines.append(f"Acknowledgement sent to them {when(contact_request.acknowledged_at)}.")
-        else:
-            lines.append("Acknowledgement to them not sent yet.")
-        if contact_request.notify_attempts:
-            lines.append(
-                f"{contact_request.notify_attempts} failed attempt(s); last error: {contact_request.notify_last_error}."
-            )
         return linebreaksbr("\n".join(lines))
 
     def get_fieldsets(self, request, obj=None):

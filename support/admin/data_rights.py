@@ -13,8 +13,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from core.admin_records import RecordAdmin, staff_column
+from core.admin_records import RecordAdmin
 from core.refusals import Refused
+from staff.admin_columns import staff_column
 
 from .. import data_rights
 from ..models import Erasure

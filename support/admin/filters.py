@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from core.staff import staff_name
+from staff.names import staff_name
 
 from ..models import ContactRequest
 from ..roles import support_team

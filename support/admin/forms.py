@@ -1,11 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from core.staff import staff_name
+from staff.names import staff_name
 
 from ..models import ContactRequest, EnquiryTag
 from ..roles import support_team
-from ..workflow import MOVES, next_statuses
+from ..workflow import ACTIONS, next_statuses
 
 
 class AssignForm(forms.Form):
@@ -48,7 +48,11 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, from_status: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        statuses = next_statuses(from_status) if from_status else list(MOVES)
+        statuses = (
+            next_statuses(from_status)
+            if from_status
+            else [status for action in ACTIONS.values() for status in action.to_statuses]
+        )
         self.fields["status"].choices = [(status.value, status.label) for status in statuses]
         articles = EnquiryTag._meta.get_field("article").related_model.objects
         self.fields["answered_by"].queryset = articles.public().order_by("title")

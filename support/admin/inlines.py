@@ -2,8 +2,9 @@
 
 from django.contrib import admin
 
-from core.admin_records import RecordInline, isolated_text, staff_column
-from core.staff import staff_name
+from core.admin_records import RecordInline, isolated_text
+from staff.admin_columns import staff_column
+from staff.names import staff_name
 
 from ..models import ContactNote, StatusChange
 

@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from core.presence import presence_context
 from core.refusals import Refused
+from staff.presence import presence_context
 
 from .. import replies, services
 from ..models import CannedReply, ContactRequest

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin_records import staff_column
+from staff.admin_columns import staff_column
 
 from ..models import WarningPhrase
 from .kept_list import KeptListAdmin

@@ -1,40 +1,15 @@
 """
-Support staff may read the warning phrases; support leads (a new group, held
-alongside "Support staff") add and change them.
+Support staff may read the warning phrases; support leads add and change them.
+
+The groups and their permissions are set from the app's roles.py after every
+migrate (post_migrate, core/roles.py), so this step keeps its place in the
+history but copies no list of permissions.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
-
-ROLES = {
-    "Support staff": [
-        "view_contactrequest",
-        "change_contactrequest",
-        "view_contactnote",
-        "add_contactnote",
-        "view_statuschange",
-        "view_warningphrase",
-    ],
-    "Support leads": ["view_warningphrase", "add_warningphrase", "change_warningphrase"],
-}
-
-
-def set_roles(apps, schema_editor):
-    app_config = apps.get_app_config("support")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in ROLES.items():
-        permissions = Permission.objects.filter(content_type__app_label="support", codename__in=codenames)
-        if permissions.count() != len(codenames):
-            raise RuntimeError(f"Some permissions for {name} do not exist: {codenames}")
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(permissions)
 
 
 class Migration(migrations.Migration):
     dependencies = [("support", "0009_seed_warning_phrases")]
-    operations = [migrations.RunPython(set_roles, migrations.RunPython.noop)]
+
+    operations = []

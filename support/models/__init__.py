@@ -3,6 +3,7 @@ from .contact_request import CONSENT_WORDING, ContactNote, ContactRequest, Statu
 from .enquiry_tag import EnquiryTag
 from .message import CannedReply, ContactMessage
 from .refusals import RefusedSubmissions
+from .support_email import SupportEmail
 from .warning_phrase import WarningPhrase
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "RefusedSubmissions",
     "RequestView",
     "StatusChange",
+    "SupportEmail",
     "WarningPhrase",
 ]

@@ -3,8 +3,8 @@ Support-line contact requests.
 
 A ContactRequest is a person asking the support line to call or email them.
 It holds health details (UK GDPR special category data), so only support
-staff can see it. The row is stored before anything else is attempted, and
-it is its own outbox: the notification fields say what still has to be sent.
+staff can see it. The row is stored before anything else is attempted, with
+the emails it owes (SupportEmail, the outbox) in the same transaction.
 """
 
 import datetime
@@ -15,8 +15,9 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 
-from core.staff import staff_name
+from core.records import WrittenOnceMixin
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
+from staff.names import staff_name
 
 from ..workflow import Status
 from .warning_phrase import WarningPhrase
@@ -37,16 +38,6 @@ class ContactRequestQuerySet(models.QuerySet):
         """Open requests past their answer-by time that nobody has answered yet."""
         now = now or timezone.now()
         return self.open().filter(first_response_at__isnull=True, answer_by__lt=now)
-
-    def awaiting_notification(self, now: datetime.datetime | None = None):
-        """Rows with an email still to send whose next attempt is due."""
-        now = now or timezone.now()
-        staff_due = Q(staff_notified_at__isnull=True)
-        acknowledgement_due = Q(acknowledged_at__isnull=True) & ~Q(email="")
-        urgent_alert_due = Q(urgent=True, urgent_alerted_at__isnull=True)
-        return self.filter(staff_due | acknowledgement_due | urgent_alert_due).filter(
-            Q(notify_after__isnull=True) | Q(notify_after__lte=now)
-        )
 
     def callbacks_waiting(self):
         """Call backs not yet closed and where nobody has spoken to the person yet."""
@@ -160,14 +151,6 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     )
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    # Outbox: what has been sent, and when to try again after a failure.
-    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
-    urgent_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    notify_attempts = models.PositiveIntegerField(default=0, editable=False)
-    notify_after = models.DateTimeField(null=True, blank=True, editable=False)
-    notify_last_error = models.CharField(max_length=200, blank=True, editable=False)
-
     objects = ContactRequestQuerySet.as_manager()
 
     class Meta:
@@ -205,7 +188,6 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
                 condition=~Q(status="closed") & Q(first_response_at__isnull=True),
                 name="contact_unanswered_answer_by",
             ),
-            models.Index(fields=["staff_notified_at", "acknowledged_at"]),
             # "Call backs waiting": open call-back requests, oldest first.
             models.Index(
                 fields=["received_at", "id"],
@@ -244,8 +226,10 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
         return any(match.get("kind") == WarningPhrase.Kind.SELF_HARM for match in self.urgent_matches)
 
 
-class ContactNote(RejectNulBytesMixin, models.Model):
+class ContactNote(WrittenOnceMixin, RejectNulBytesMixin, models.Model):
     """An internal note on a request. Append-only: never edited or deleted."""
+
+    record_refusal = "Notes are append-only and cannot be changed."
 
     class CallOutcome(models.TextChoices):
         NONE = "", "Not a call"
@@ -270,11 +254,6 @@ class ContactNote(RejectNulBytesMixin, models.Model):
 
     def __str__(self):
         return f"Note by {self.author} at {self.created_at:%d %b %Y %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("Notes are append-only and cannot be changed.")
-        super().save(*args, **kwargs)
 
 
 class StatusChange(RejectNulBytesMixin, models.Model):

@@ -2,7 +2,7 @@
 Emails on a request's thread: replies staff send from the site, and the
 person's answers fetched from the support mailbox. Each is a record: its text
 never changes after it is stored. An outgoing message is also its own outbox
-row (sent_at, attempts, next try), like the request's notifications.
+row (core/outbox.py): only its delivery is recorded on it after it is stored.
 """
 
 from django.conf import settings
@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.outbox import OutboxRow
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
 
 from .contact_request import ContactRequest
@@ -37,15 +38,7 @@ class CannedReply(KeptListEntry):
         return self.title
 
 
-class ContactMessageQuerySet(models.QuerySet):
-    def awaiting_send(self, now=None):
-        now = now or timezone.now()
-        return self.filter(direction=ContactMessage.Direction.OUT, sent_at__isnull=True).filter(
-            Q(send_after__isnull=True) | Q(send_after__lte=now)
-        )
-
-
-class ContactMessage(RejectNulBytesMixin, models.Model):
+class ContactMessage(RejectNulBytesMixin, OutboxRow):
     class Direction(models.TextChoices):
         OUT = "out", "Sent to them"
         IN = "in", "From them"
@@ -56,7 +49,6 @@ class ContactMessage(RejectNulBytesMixin, models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(default=timezone.now)
     subject = models.CharField(max_length=300, blank=True)
     text = models.TextField(validators=[validate_multiline_text])
     # The email's Message-ID: ours for a reply we send, theirs for one we fetch (never stored twice).
@@ -65,15 +57,9 @@ class ContactMessage(RejectNulBytesMixin, models.Model):
     # Incoming only: what was left out (attachments by name, a cut text).
     not_stored = models.CharField(max_length=500, blank=True)
 
-    # Outbox (outgoing only).
-    sent_at = models.DateTimeField(null=True, blank=True)
-    send_attempts = models.PositiveIntegerField(default=0)
-    send_after = models.DateTimeField(null=True, blank=True)
-    send_last_error = models.CharField(max_length=200, blank=True)
-
-    objects = ContactMessageQuerySet.as_manager()
-
-    OUTBOX_FIELDS = frozenset({"sent_at", "send_attempts", "send_after", "send_last_error"})
+    # Only replies we send are delivered; a message from them arrived.
+    outbox_filter = Q(direction="out")
+    outbox_related = ("contact_request",)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -87,9 +73,9 @@ class ContactMessage(RejectNulBytesMixin, models.Model):
         ]
         indexes = [
             models.Index(
-                fields=["send_after"],
+                fields=["next_attempt_at"],
                 condition=Q(direction="out", sent_at__isnull=True),
-                name="contact_message_unsent",
+                name="contactmessage_due",
             ),
         ]
 
@@ -102,3 +88,11 @@ class ContactMessage(RejectNulBytesMixin, models.Model):
         if not self._state.adding and (update_fields is None or not set(update_fields) <= self.OUTBOX_FIELDS):
             raise ValueError("Messages cannot be changed once stored; only their delivery is recorded.")
         super().save(*args, **kwargs)
+
+    def outbox_name(self) -> str:
+        return f"Reply {self.pk} on {self.contact_request.reference}"
+
+    def send(self) -> None:
+        from ..replies import reply_email  # which imports this module
+
+        reply_email(self).send()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from staff.models import StaffProfile
 from tests.browser.pages import add_paragraph, serious_violations, sign_in
 from tests.treatments.factories import ArticleFactory, nurse
-from treatments.models import StaffProfile
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SCREENSHOTS = Path(__file__).parent / "screenshots"

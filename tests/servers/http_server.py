@@ -44,6 +44,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self._answer(body=True)
 
+    def do_BAN(self):  # a cache's purge listener (core/frontend_cache.py) that accepts every ban
+        self.server.requests.append(f"BAN {self.path} {self.headers.get('X-Ban-Tag', '')}")
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def log_message(self, *args):
         pass
 

@@ -38,9 +38,9 @@ ADMIN_PAGES = {
     ("treatments.category", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
     ("treatments.category", "add"): {"nurse": 200, "approver": 403, "support": 403},
     ("treatments.category", "change"): {"nurse": 200, "approver": 200, "support": 403},
-    ("treatments.staffprofile", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
-    ("treatments.staffprofile", "add"): DENY,
-    ("treatments.staffprofile", "change"): {"nurse": 200, "approver": 200, "support": 403},
+    ("staff.staffprofile", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
+    ("staff.staffprofile", "add"): DENY,
+    ("staff.staffprofile", "change"): {"nurse": 200, "approver": 200, "support": 403},
     ("treatments.pagefeedback", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
     ("treatments.pagefeedback", "add"): DENY,
     ("treatments.pagefeedback", "change"): {"nurse": 200, "approver": 200, "support": 403},
@@ -128,7 +128,7 @@ def world(db):
         "treatments.article": published.pk,
         "treatments.articleversion": published.live_version_id,
         "treatments.category": published.category_id,
-        "treatments.staffprofile": users["approver"].staff_profile.pk,
+        "staff.staffprofile": users["approver"].staff_profile.pk,
         "support.contactrequest": contact.pk,
         "support.warningphrase": WarningPhrase.objects.first().pk,
         "treatments.glossaryterm": glossary_term.pk,
@@ -227,7 +227,7 @@ def test_every_refusal_the_services_raise_is_one_kind_the_admin_shows():
     from support.data_rights import ErasureRefused
     from support.replies import ReplyRefused
     from support.services import SupportWorkflowError
-    from treatments.glossary import GlossaryError
+    from treatments.glossary.services import GlossaryError
     from treatments.services import DraftChanged, WorkflowError
 
     for refusal in (

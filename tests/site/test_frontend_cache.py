@@ -111,8 +111,8 @@ def test_a_purge_that_fails_is_kept_and_sent_when_the_cache_answers(varnish, set
     assert get(url)[1]["X-Cache"] == "HIT"  # the old page is still in the cache, until the purge goes
 
     settings.FRONTEND_CACHE_URLS = [varnish.purge_url]
-    FrontendPurge.objects.update(send_after=None)  # the back-off has passed
-    call_command("send_frontend_purges", stdout=StringIO())
+    FrontendPurge.objects.update(next_attempt_at=None)  # the back-off has passed
+    call_command("send_outboxes", stdout=StringIO())
     assert FrontendPurge.objects.get(pk=purge.pk).sent_at is not None
     assert get(url)[0] == 410
 

@@ -28,7 +28,7 @@ def test_a_change_made_while_a_purge_is_being_sent_gets_a_purge_of_its_own(unrea
     locked, release = threading.Event(), threading.Event()
 
     def sender():
-        # What frontend_purge_send holds while it bans: the row, locked, not yet marked sent.
+        # What the outbox holds while it bans: the row, locked, not yet marked sent.
         with transaction.atomic():
             FrontendPurge.objects.select_for_update().get(pk=in_flight.pk)
             locked.set()

@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import PagePresence
-from core.presence import page_key
+from staff.models import StaffProfile
+from staff.presence import page_key
 from tests.factories import UserFactory
 from tests.support.factories import make_request, support_user
 from tests.treatments.factories import ArticleFactory, nurse
-from treatments.models import StaffProfile
 
 pytestmark = pytest.mark.django_db
 URL = reverse("admin:heartbeat")

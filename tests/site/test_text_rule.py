@@ -7,10 +7,11 @@ direction-override characters are refused.
 import pytest
 from django.core.exceptions import ValidationError
 
+from staff.models import StaffProfile
 from support.models import ContactNote, ContactRequest
 from treatments.admin.workflow import CommentForm, ReturnForm
 from treatments.forms import FeedbackCommentForm
-from treatments.models import Article, ArticleResource, Category, PageFeedback, Source, StaffProfile
+from treatments.models import Article, ArticleResource, Category, PageFeedback, Source
 
 WORDS = {
     "Persian (zero-width non-joiner)": "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
 
-from support.models import ContactRequest
+from support.models import ContactRequest, SupportEmail
 from tests.support.helpers import CONTACT_URL, valid_post
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def submit_email_request(client, capture):
 
 
 def pending(**kwargs):
-    call_command("send_pending_notifications", stdout=StringIO(), **kwargs)
+    call_command("send_outboxes", stdout=StringIO(), **kwargs)
 
 
 def test_both_emails_go_out_and_carry_no_message_or_health_details(
@@ -47,7 +47,8 @@ def test_both_emails_go_out_and_carry_no_message_or_health_details(
 ):
     submit_email_request(client, django_capture_on_commit_callbacks)
     stored = ContactRequest.objects.get()
-    assert stored.staff_notified_at is not None and stored.acknowledged_at is not None
+    assert not SupportEmail.objects.unsent().exists()
+    assert sorted(stored.emails.values_list("kind", flat=True)) == ["acknowledgement", "new_request"]
     staff, acknowledgement = mail.outbox
     assert staff.to == ["support@example.org"]
     assert acknowledgement.to == ["margaret@example.org"]
@@ -66,49 +67,51 @@ def test_a_call_back_without_email_gets_only_the_staff_alert(client, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         client.post(CONTACT_URL, valid_post())
     assert [email.to for email in mail.outbox] == [["support@example.org"]]
-    assert ContactRequest.objects.get().acknowledged_at is None
+    assert list(SupportEmail.objects.values_list("kind", flat=True)) == ["new_request"]
 
 
 def test_mail_down_still_stores_once_thanks_and_logs_then_sends_once_when_back(
     client, settings, caplog, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "tests.support.test_notifications.FailingBackend"
-    with caplog.at_level(logging.WARNING, logger="support.notifications"):
+    with caplog.at_level(logging.WARNING, logger="core.outbox"):
         response = submit_email_request(client, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
     stored = ContactRequest.objects.get()
-    assert stored.staff_notified_at is None and stored.notify_attempts == 1
-    assert stored.notify_last_error == "ConnectionRefusedError"
-    assert f"Notification for contact request {stored.reference} failed" in caplog.text
+    emails = SupportEmail.objects.all()
+    assert len(emails) == 2
+    assert all(
+        e.sent_at is None and e.attempts == 1 and e.last_error == "ConnectionRefusedError" for e in emails
+    )
+    assert f"Support inbox alert for {stored.reference} failed (attempt 1" in caplog.text
     assert "margaret@example.org" not in caplog.text and MESSAGE not in caplog.text
 
     # Too soon: the back-off holds the retry.
     pending()
-    assert ContactRequest.objects.get().notify_attempts == 1
+    assert set(SupportEmail.objects.values_list("attempts", flat=True)) == {1}
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with time_machine.travel(datetime.timedelta(minutes=5)):
         pending()
         pending()
-    stored.refresh_from_db()
-    assert stored.staff_notified_at is not None and stored.acknowledged_at is not None
+    assert not SupportEmail.objects.unsent().exists()
     assert sorted(email.to[0] for email in mail.outbox) == ["margaret@example.org", "support@example.org"]
 
 
 def test_repeated_failures_back_off_and_alert(client, settings, caplog, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "tests.support.test_notifications.FailingBackend"
     submit_email_request(client, django_capture_on_commit_callbacks)
-    stored = ContactRequest.objects.get()
+    stored = SupportEmail.objects.get(kind="new_request")
     gaps = []
-    with caplog.at_level(logging.WARNING, logger="support.notifications"):
+    with caplog.at_level(logging.WARNING, logger="core.outbox"):
         for _ in range(5):
             stored.refresh_from_db()
-            with time_machine.travel(stored.notify_after + datetime.timedelta(seconds=1)):
-                gaps.append(stored.notify_after)
+            with time_machine.travel(stored.next_attempt_at + datetime.timedelta(seconds=1)):
+                gaps.append(stored.next_attempt_at)
                 pending()
     stored.refresh_from_db()
-    assert stored.notify_attempts == 6
+    assert stored.attempts == 6
     waits = [(later - earlier).total_seconds() for earlier, later in itertools.pairwise(gaps)]
     assert waits == sorted(waits) and waits[-1] > waits[0]
     assert any(record.levelno == logging.ERROR for record in caplog.records)
@@ -116,7 +119,7 @@ def test_repeated_failures_back_off_and_alert(client, settings, caplog, django_c
 
 def test_a_partly_sent_request_only_sends_what_is_owed(client, settings, django_capture_on_commit_callbacks):
     submit_email_request(client, django_capture_on_commit_callbacks)
-    ContactRequest.objects.update(acknowledged_at=None)
+    SupportEmail.objects.filter(kind="acknowledgement").update(sent_at=None)
     mail.outbox.clear()
     pending()
     assert [email.to for email in mail.outbox] == [["margaret@example.org"]]

@@ -49,7 +49,7 @@ def test_a_reply_goes_out_once_from_the_support_line_with_the_reference_and_is_k
                 reply_url(contact_request), {"text": "Dear {first_name},\nWe can help.", "send": "Send"}
             )
         assert response.status_code == 302
-        call_command("send_pending_notifications", stdout=StringIO())  # a retry run sends nothing again
+        call_command("send_outboxes", stdout=StringIO())  # a retry run sends nothing again
     # The acknowledgement of the request also goes out on that run; the reply goes once.
     replies_sent = [message for message in sink.messages if message["Subject"].startswith("Your message to")]
     assert len(replies_sent) == 1
@@ -97,18 +97,14 @@ def test_with_smtp_down_the_reply_is_stored_and_sent_once_when_smtp_returns(
         response = client.post(reply_url(contact_request), {"text": "Sorry for the wait.", "send": "Send"})
     assert response.status_code == 302
     stored = ContactMessage.objects.get()
-    assert (
-        stored.sent_at is None
-        and stored.send_attempts == 1
-        and stored.send_last_error == "ConnectionRefusedError"
-    )
+    assert stored.sent_at is None and stored.attempts == 1 and stored.last_error == "ConnectionRefusedError"
     page = client.get(f"/admin/support/contactrequest/{contact_request.pk}/change/").content.decode()
     assert "Not sent yet:" in page
 
-    ContactMessage.objects.update(send_after=None)  # the back-off has passed
+    ContactMessage.objects.update(next_attempt_at=None)  # the back-off has passed
     with SmtpSink() as sink, override_settings(**SMTP, EMAIL_PORT=sink.port):
-        call_command("send_pending_notifications", stdout=StringIO())
-        call_command("send_pending_notifications", stdout=StringIO())
+        call_command("send_outboxes", stdout=StringIO())
+        call_command("send_outboxes", stdout=StringIO())
     assert [message["Subject"] for message in sink.messages if message["Subject"] == stored.subject] == [
         stored.subject
     ]
@@ -179,7 +175,7 @@ def test_only_well_formed_ascii_ids_are_sent_on_in_the_thread_headers():
         message_id="<ñandú@correo.example>",  # stored before ids were checked
     )
     sent = replies.contact_reply_send(contact_request=contact_request, author=staff, text="Hello")
-    email = replies._email(ContactMessage.objects.get(pk=sent.pk))
+    email = replies.reply_email(ContactMessage.objects.get(pk=sent.pk))
     assert "In-Reply-To" not in email.extra_headers
     assert "ñandú" not in email.extra_headers.get("References", "")
     assert email.message()["Message-ID"] == sent.message_id

@@ -6,9 +6,9 @@ from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.test import override_settings
 
+from core.outbox import outbox_deliver_due
 from support import services
 from support.models import ContactRequest, StatusChange, WarningPhrase
-from support.notifications import send_pending_notifications
 from support.roles import SUPPORT_LEADS, SUPPORT_STAFF
 from support.urgency import matches
 from tests.factories import UserFactory, fresh
@@ -86,7 +86,7 @@ def test_an_urgent_message_is_flagged_sorted_first_and_alerts_the_duty_address_o
             assert word not in text
 
         # The cron retry does not alert a second time.
-        send_pending_notifications()
+        outbox_deliver_due()
         assert len([email for email in mail.outbox if email.to == ["duty@example.org"]]) == 1
 
     client.force_login(support_user())

@@ -2,9 +2,10 @@
 
 import factory
 
+from staff.models import StaffProfile
 from tests.factories import UserFactory, fresh
 from treatments import drafts, services
-from treatments.models import Article, Category, Source, StaffProfile
+from treatments.models import Article, Category, Source
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
 

@@ -56,7 +56,7 @@ def test_every_treatments_admin_page_renders_for_a_superuser(admin_client):
         reverse("admin:treatments_category_change", args=[article.category_id]),
         reverse("admin:treatments_articleversion_changelist"),
         reverse("admin:treatments_articleversion_change", args=[article.live_version_id]),
-        reverse("admin:treatments_staffprofile_changelist"),
+        reverse("admin:staff_staffprofile_changelist"),
         reverse("admin:auth_user_change", args=[article.written_by_id]),
         *(workflow_url(article, action) for action in ["confirm", "archive"]),
     ]

@@ -208,7 +208,7 @@ def test_a_save_from_an_out_of_date_form_is_refused_and_keeps_the_text(client):
 
 
 def test_staff_are_shown_by_name_in_lists_choices_and_history(client):
-    from treatments.models import StaffProfile
+    from staff.models import StaffProfile
 
     writer = nurse(username="nroberts", first_name="Nia", last_name="Roberts")
     StaffProfile.objects.create(user=writer, public_name="Nia Roberts RN", role_title="Nurse")

@@ -4,8 +4,10 @@ import pytest
 
 from tests.factories import fresh
 from tests.treatments.factories import ArticleFactory, approve, approver, nurse
-from treatments import glossary, services
-from treatments.models import GlossaryTerm
+from treatments import services
+from treatments.glossary import jargon, linking
+from treatments.glossary import services as glossary
+from treatments.models import GlossaryTerm, GlossaryTermVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +20,13 @@ def written(
 ):
     return glossary.glossary_term_save(
         term=GlossaryTerm(term=term, other_forms=forms, definition=definition), editor=fresh(editor)
+    )
+
+
+def approved(term, approver_user):
+    """Approve `term` as an approver who has just read its draft as it is now."""
+    return glossary.glossary_term_approve(
+        term=term, approver=approver_user, seen_fingerprint=glossary.glossary_term_fingerprint(term)
     )
 
 
@@ -38,24 +47,24 @@ def test_the_writer_cannot_approve_their_own_definition_and_another_approver_can
     writer_and_approver.groups.add(*nurse().groups.all())
     term = written(writer_and_approver)
     with pytest.raises(glossary.GlossaryError, match="did not write or change it"):
-        glossary.glossary_term_approve(term=term, approver=fresh(writer_and_approver))
-    glossary.glossary_term_approve(term=term, approver=fresh(approver()))
+        approved(term, fresh(writer_and_approver))
+    approved(term, fresh(approver()))
     term.refresh_from_db()
-    assert term.status == "approved" and term.approved_definition.startswith("A treatment")
+    assert term.status == "published" and term.live_version.definition.startswith("A treatment")
 
 
 def test_a_nurse_cannot_approve_and_the_admin_page_refuses_too(client):
     writer = nurse()
     term = written(writer)
     with pytest.raises(Exception) as refused:
-        glossary.glossary_term_approve(term=term, approver=fresh(nurse()))
+        approved(term, fresh(nurse()))
     assert refused.type.__name__ == "PermissionDenied"
     client.force_login(nurse())
     assert client.post(f"/admin/treatments/glossaryterm/{term.pk}/approve/").status_code == 403
 
 
 def test_the_first_use_is_linked_and_later_uses_are_not(client):
-    glossary.glossary_term_approve(term=written(nurse()), approver=fresh(approver()))
+    approved(written(nurse()), fresh(approver()))
     page = article_page(
         client,
         "<h2>What immunotherapy is</h2><p>Immunotherapies help.</p><p>Immunotherapy again, and <a href='/x'>immunotherapy</a>.</p>",
@@ -68,7 +77,7 @@ def test_the_first_use_is_linked_and_later_uses_are_not(client):
 
 
 def test_an_unapproved_definition_never_reaches_a_public_page(client):
-    term = glossary.glossary_term_approve(term=written(nurse()), approver=fresh(approver()))
+    term = approved(written(nurse()), fresh(approver()))
     term.definition = "A NEW WORDING NOT YET SIGNED OFF."
     glossary.glossary_term_save(term=term, editor=fresh(nurse()))
     written(nurse(), term="Pleura", forms="", definition="UNAPPROVED PLEURA TEXT.")
@@ -81,10 +90,10 @@ def test_an_unapproved_definition_never_reaches_a_public_page(client):
 
 
 def test_the_a_to_z_lists_approved_words_by_letter(client):
-    glossary.glossary_term_approve(term=written(nurse()), approver=fresh(approver()))
-    glossary.glossary_term_approve(
-        term=written(nurse(), term="Pleura", forms="pleural", definition="The thin lining around the lungs."),
-        approver=fresh(approver()),
+    approved(written(nurse()), fresh(approver()))
+    approved(
+        written(nurse(), term="Pleura", forms="pleural", definition="The thin lining around the lungs."),
+        fresh(approver()),
     )
     page = client.get("/glossary/").content.decode()
     assert page.index('id="letter-I"') < page.index('id="letter-P"')
@@ -93,14 +102,14 @@ def test_the_a_to_z_lists_approved_words_by_letter(client):
 
 def test_the_jargon_check_lists_medical_words_not_in_the_glossary():
     body = "<p>You may have pleurodesis and nivolumab. Your family can help. Immunotherapy is explained.</p>"
-    definitions = glossary.approved_definitions()
-    assert glossary.jargon_words(body, definitions) == ["Immunotherapy", "nivolumab", "pleurodesis"]
-    glossary.glossary_term_approve(term=written(nurse()), approver=fresh(approver()))
-    assert glossary.jargon_words(body) == ["nivolumab", "pleurodesis"]
+    definitions = linking.approved_definitions()
+    assert jargon.jargon_words(body, definitions) == ["Immunotherapy", "nivolumab", "pleurodesis"]
+    approved(written(nurse()), fresh(approver()))
+    assert jargon.jargon_words(body) == ["nivolumab", "pleurodesis"]
 
 
 def test_a_term_is_never_linked_inside_a_character_reference():
-    from treatments.glossary import Definition, link_first_uses
+    from treatments.glossary.linking import Definition, link_first_uses
 
     amp = Definition(anchor="amp", term="amp", forms=("amp",), definition="A unit of electric current.")
     html, used = link_first_uses("<p>Salt &amp; pepper, &#38; an amp for the pump.</p>", [amp])
@@ -108,3 +117,49 @@ def test_a_term_is_never_linked_inside_a_character_reference():
         '<p>Salt &amp; pepper, &#38; an <a href="#define-amp" class="glossary-term">amp</a> for the pump.</p>'
     )
     assert used == [amp]
+
+
+def test_an_approval_of_a_definition_changed_after_the_page_was_opened_is_refused(client):
+    term = written(nurse())
+    checker = approver()
+    client.force_login(checker)
+    page = client.get(f"/admin/treatments/glossaryterm/{term.pk}/approve/").content.decode()
+    seen = glossary.glossary_term_fingerprint(term)
+    assert f'value="{seen}"' in page
+    term.definition = "A different wording, saved while the approver read the first."
+    glossary.glossary_term_save(term=term, editor=fresh(nurse()))
+    response = client.post(f"/admin/treatments/glossaryterm/{term.pk}/approve/", {"seen_fingerprint": seen})
+    assert "changed after you opened this page" in response.content.decode()
+    term.refresh_from_db()
+    assert term.live_version is None and term.status == "awaiting_approval"
+    for forged in ("", "0" * 64):
+        with pytest.raises(glossary.GlossaryDraftChanged):
+            glossary.glossary_term_approve(term=term, approver=fresh(checker), seen_fingerprint=forged)
+    approved(term, fresh(checker))
+    term.refresh_from_db()
+    assert term.live_version.definition.startswith("A different wording")
+
+
+def test_everyone_in_the_edit_history_since_the_last_approval_is_refused_not_only_the_last_editor():
+    first, second = approver(), nurse()
+    first.groups.add(*nurse().groups.all())
+    term = written(first)
+    term.definition = "Reworded by a second nurse."
+    glossary.glossary_term_save(term=term, editor=fresh(second))
+    with pytest.raises(glossary.GlossaryError, match="did not write or change it"):
+        approved(term, fresh(first))
+    approved(term, fresh(approver()))
+    # After that approval the first writer's old edit no longer counts: a new draft by someone else is theirs to approve.
+    term.refresh_from_db()
+    term.definition = "Reworded again."
+    glossary.glossary_term_save(term=term, editor=fresh(second))
+    approved(term, fresh(first))
+    assert GlossaryTermVersion.objects.filter(glossary_term=term).count() == 2
+
+
+def test_an_approved_definition_is_a_record():
+    term = approved(written(nurse()), fresh(approver()))
+    version = term.live_version
+    version.definition = "Changed behind the approver's back."
+    with pytest.raises(ValueError):
+        version.save()

@@ -33,7 +33,7 @@ def test_a_submission_emails_each_approver_but_the_submitter_once(committed):
     assert "I added drain care." in message.body and "reading age" in message.body
     assert reverse("admin:treatments_article_workflow", args=[article.pk, "approve"]) in message.body
     assert ArticleNotification.objects.filter(sent_at__isnull=False).count() == 2
-    call_command("send_article_notifications", stdout=StringIO())
+    call_command("send_outboxes", stdout=StringIO())
     assert len(mail.outbox) == 2  # nothing sent twice
 
 
@@ -80,10 +80,10 @@ def test_with_the_mail_server_down_nothing_is_lost_and_it_goes_once_later(commit
     notification = ArticleNotification.objects.get()
     assert notification.sent_at is None and notification.attempts == 1
     assert notification.last_error == "ConnectionRefusedError"
-    ArticleNotification.objects.update(notify_after=None)  # the back-off has passed
+    ArticleNotification.objects.update(next_attempt_at=None)  # the back-off has passed
     with SmtpSink() as sink, override_settings(**down, EMAIL_PORT=sink.port, EMAIL_USE_TLS=False):
-        call_command("send_article_notifications", stdout=StringIO())
-        call_command("send_article_notifications", stdout=StringIO())
+        call_command("send_outboxes", stdout=StringIO())
+        call_command("send_outboxes", stdout=StringIO())
     assert [message["To"] for message in sink.messages] == [checker.email]
     assert ArticleNotification.objects.get().sent_at is not None
 

@@ -17,7 +17,7 @@ from tests.treatments.factories import (
     published_article,
 )
 from treatments import services
-from treatments.link_check import check_url
+from treatments.link_check import url_check
 from treatments.models import Article, Source
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_each_answer_is_recorded_as_what_it_means(link_server):
 
 def test_an_unreachable_host_does_not_answer(settings):
     settings.SOURCE_CHECK_ALLOWED_NETWORKS = ["127.0.0.1/32"]
-    result = check_url("http://127.0.0.1:9/", timeout=1)
+    result = url_check("http://127.0.0.1:9/", timeout=1)
     assert result.status == "no_answer" and result.error == "the site could not be reached"
 
 
@@ -70,7 +70,7 @@ def test_an_unreachable_host_does_not_answer(settings):
 def test_an_address_not_on_the_public_internet_is_never_requested(address):
     with LinkServer() as server:  # listening on loopback: it must not be asked anything
         port = server.base.rsplit(":", 1)[1]
-        result = check_url(f"http://{address}:{port}/ok", timeout=1)
+        result = url_check(f"http://{address}:{port}/ok", timeout=1)
         assert result.status == "not_followed"
         assert result.error == "the address is not on the public internet, so it was not checked"
         assert server.requests == []
@@ -79,7 +79,7 @@ def test_an_address_not_on_the_public_internet_is_never_requested(address):
 def test_open_and_closed_ports_give_the_same_answer():
     with LinkServer() as server:
         open_port = server.base.rsplit(":", 1)[1]
-        assert check_url(f"http://127.0.0.1:{open_port}/ok", timeout=1) == check_url(
+        assert url_check(f"http://127.0.0.1:{open_port}/ok", timeout=1) == url_check(
             "http://127.0.0.1:9/", timeout=1
         )
 
@@ -89,7 +89,7 @@ def test_open_and_closed_ports_give_the_same_answer():
     ["ftp://127.0.0.1/", "file:///etc/passwd", "data:text/plain,hello", "gopher://127.0.0.1:70/"],
 )
 def test_a_redirect_to_another_scheme_is_not_followed(link_server, target):
-    result = check_url(f"{link_server.base}/redirect?to={target}", timeout=2)
+    result = url_check(f"{link_server.base}/redirect?to={target}", timeout=2)
     assert result.status == "not_followed"
     assert result.error == "it sends visitors to something other than a web page, so it was not followed"
 
@@ -97,7 +97,7 @@ def test_a_redirect_to_another_scheme_is_not_followed(link_server, target):
 def test_a_redirect_to_an_address_not_on_the_public_internet_is_not_followed(link_server):
     port = link_server.base.rsplit(":", 1)[1]
     # 127.0.0.1 is allowed for this test; 127.0.0.2 (this machine too) is not.
-    result = check_url(f"{link_server.base}/redirect?to=http://127.0.0.2:{port}/ok", timeout=2)
+    result = url_check(f"{link_server.base}/redirect?to=http://127.0.0.2:{port}/ok", timeout=2)
     assert result.status == "not_followed" and "not on the public internet" in result.error
     assert [path for path in link_server.requests if path.startswith("/ok")] == []
 

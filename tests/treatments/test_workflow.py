@@ -68,8 +68,10 @@ def test_without_the_tables_permission_there_is_no_button_and_the_service_refuse
     status = next(iter(workflow.ACTIONS[action].from_statuses))
     article = article_in(status)
     # Whichever role lacks the permission this action needs.
-    user = fresh(nurse() if needed in {"approve_article", "archive_article"} else approver())
-    assert not user.has_perm(f"treatments.{needed}")
+    user = fresh(
+        nurse() if needed in {"treatments.approve_article", "treatments.archive_article"} else approver()
+    )
+    assert not user.has_perm(needed)
     assert action not in available_actions(article, user)
     with pytest.raises(PermissionDenied):
         BUTTONS[action].perform(article, user, form_data(article))

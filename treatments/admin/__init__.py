@@ -1,3 +1,3 @@
 """Admin for nurses and clinical approvers; one module per model."""
 
-from . import article, article_version, category, glossary, page_feedback, staff_profile  # noqa: F401
+from . import article, article_version, category, glossary, page_feedback  # noqa: F401

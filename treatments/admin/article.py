@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core.admin_changelist import FullWidthChangelistMixin
-from core.admin_records import staff_column
-from core.presence import presence_context
 from core.refusals import Refused
+from staff.admin_columns import staff_column
+from staff.presence import presence_context
 
 from .. import services, workflow
 from ..content_checks import content_findings

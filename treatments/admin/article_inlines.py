@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin_records import RecordInline, staff_column
+from core.admin_records import RecordInline
+from staff.admin_columns import staff_column
 
 from ..models import ArticleResource, ArticleReview, ArticleTransition, ArticleVersion, Source
 

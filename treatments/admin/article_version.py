@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.template.defaultfilters import linebreaksbr
 
 from core.admin_changelist import FullWidthChangelistMixin
-from core.admin_records import RecordAdmin, staff_column
+from core.admin_records import RecordAdmin
+from staff.admin_columns import staff_column
 
 from ..diff import format_source
 from ..models import ArticleVersion

@@ -8,8 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.staff import staff_name
 from core.text import validate_multiline_text
+from staff.names import staff_name
 
 from .. import edit_conflict, services
 from ..models import Article

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from core.admin_objects import admin_object_or_404
+from staff.names import StaffCredit
 
 from ..drafts import article_approvable_content
-from ..models import Article, ArticleVersion, StaffCredit
+from ..models import Article, ArticleVersion
 from ..rendering import render_version_fragments
 from ..sanitise import sanitise_html
 from ..views import ArticleDetailView, glossary_context

@@ -19,12 +19,13 @@ from django.urls import reverse
 from core.admin_objects import admin_object_or_404
 from core.refusals import Refused
 from core.security_log import security_event
+from core.sign_off import draft_fingerprint
 from core.text import validate_multiline_text
 
 from .. import drafts, services, workflow
 from ..content_checks import content_findings
 from ..diff import content_diff
-from ..glossary import jargon_words
+from ..glossary.jargon import jargon_words
 from ..models import Article
 from ..readability import TARGET_READING_AGE, readability_of
 from .forms import note_for_approver_field
@@ -181,7 +182,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
     if action not in BUTTONS:
         raise PermissionDenied
     spec = BUTTONS[action]
-    permission = f"treatments.{workflow.ACTIONS[action].permission}"
+    permission = workflow.ACTIONS[action].permission
     # The page opens for anyone who may take the action at all; the service checks the status.
     article = admin_object_or_404(
         Article.objects.select_related("live_version", "last_edited_by"),
@@ -248,7 +249,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         # The diff, the checks and the fingerprint the form carries all come
         # from this one reading of the draft: what is signed is what is shown.
         draft = drafts.article_draft(article)
-        _carry_fingerprint(form, drafts.draft_fingerprint(draft))
+        _carry_fingerprint(form, draft_fingerprint(draft))
         if changed_since_seen is not None:
             context["since_seen"] = since_seen_context(article, changed_since_seen, draft)
     if action == "approve":
@@ -260,7 +261,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
             context["since_return"] = {"returned": returned, **diff_context(draft_then, draft)}
         # Returning to the nurse from here, beside the diff, for the same draft.
         context["return_form"] = ReturnForm(
-            auto_id="id_return_%s", initial={"seen_fingerprint": drafts.draft_fingerprint(draft)}
+            auto_id="id_return_%s", initial={"seen_fingerprint": draft_fingerprint(draft)}
         )
         context["return_url"] = reverse("admin:treatments_article_workflow", args=[article.pk, "return"])
         context["may_return"] = workflow.action_allowed("return", status=article.status, user=request.user)

@@ -17,7 +17,7 @@ from .article import (
     leaflet_upload_to,
     treatments_url_prefix,
 )
-from .glossary import GlossaryTerm
+from .glossary import GlossaryTerm, GlossaryTermEdit, GlossaryTermVersion
 from .records import (
     ArticleEdit,
     ArticleNotification,
@@ -28,7 +28,6 @@ from .records import (
     ReviewReminder,
 )
 from .search import SearchWord, UnfoundSearch
-from .staff import StaffCredit, StaffProfile
 
 __all__ = [
     "DEFAULT_REVIEW_INTERVAL_MONTHS",
@@ -41,12 +40,12 @@ __all__ = [
     "ArticleVersion",
     "Category",
     "GlossaryTerm",
+    "GlossaryTermEdit",
+    "GlossaryTermVersion",
     "PageFeedback",
     "ReviewReminder",
     "SearchWord",
     "Source",
-    "StaffCredit",
-    "StaffProfile",
     "UnfoundSearch",
     "add_months",
     "leaflet_upload_to",

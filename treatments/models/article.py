@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
+from core.sign_off import editor_ids_since
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
 
 from ..querysets import ArticleQuerySet
@@ -168,10 +169,10 @@ class Article(RejectNulBytesMixin, models.Model):
 
     def draft_editor_ids(self) -> set[int]:
         """Everyone who changed the working copy since the live version was approved (four-eyes)."""
-        edits = self.edits.all()
-        if self.live_version_id is not None:
-            edits = edits.filter(at__gt=self.live_version.approved_at)
-        return set(edits.values_list("editor_id", flat=True)) | {self.last_edited_by_id}
+        approved_at = self.live_version.approved_at if self.live_version_id else None
+        return editor_ids_since(
+            self.edits.all(), approved_at=approved_at, last_editor_id=self.last_edited_by_id
+        )
 
     def working_copy_snapshot(self) -> dict:
         """The content an approval would make live, in the form versions store it."""

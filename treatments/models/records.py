@@ -9,6 +9,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
+from core.outbox import OutboxRow
+from core.records import WrittenOnceMixin
 from core.text import RejectNulBytesMixin, validate_multiline_text
 
 from ..workflow import Status
@@ -123,11 +125,13 @@ class ArticleTransition(RejectNulBytesMixin, models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-class ArticleEdit(RejectNulBytesMixin, models.Model):
+class ArticleEdit(WrittenOnceMixin, RejectNulBytesMixin, models.Model):
     """
     Who saved a change to an article's working copy, and when. The edit history
     of a draft: nobody in it may approve that draft (four-eyes).
     """
+
+    record_refusal = "The edit history is a record and cannot be changed."
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="edits")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -145,47 +149,36 @@ class ArticleEdit(RejectNulBytesMixin, models.Model):
     def __str__(self):
         return f"Edit of {self.article} by {self.editor} at {self.at:%d %b %Y %H:%M}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("The edit history is a record and cannot be changed.")
-        super().save(*args, **kwargs)
 
-
-class ArticleNotificationQuerySet(models.QuerySet):
-    def due(self, now=None):
-        """Emails still to send whose next attempt is due."""
-        now = now or timezone.now()
-        return self.filter(sent_at__isnull=True).filter(
-            models.Q(notify_after__isnull=True) | models.Q(notify_after__lte=now)
-        )
-
-
-class ArticleNotification(RejectNulBytesMixin, models.Model):
+class ArticleNotification(RejectNulBytesMixin, OutboxRow):
     """
-    An email a workflow move owes one member of staff (the outbox): written in
-    the same transaction as the move, sent after it commits, retried with
-    back-off until it goes, never sent twice to the same person for one move.
+    An email a workflow move owes one member of staff: an outbox row
+    (core/outbox.py) written in the same transaction as the move, sent after
+    it commits, retried with back-off until it goes, never sent twice to the
+    same person for one move. What it says: treatments/notifications.py.
     """
 
     transition = models.ForeignKey(ArticleTransition, on_delete=models.CASCADE, related_name="notifications")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    notify_after = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
 
-    objects = ArticleNotificationQuerySet.as_manager()
+    outbox_related = ("transition__article", "transition__actor", "recipient")
 
-    class Meta:
+    class Meta(OutboxRow.Meta):
         ordering = ["created_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["transition", "recipient"], name="article_notification_once"),
         ]
-        indexes = [models.Index(fields=["sent_at", "notify_after"])]
 
     def __str__(self):
         return f"Email to {self.recipient} about {self.transition}"
+
+    def outbox_name(self) -> str:
+        return f"Workflow email {self.pk}"
+
+    def send(self) -> None:
+        from ..notifications import notification_email  # which imports this module
+
+        notification_email(self).send()
 
 
 class ReviewReminder(RejectNulBytesMixin, models.Model):

@@ -12,10 +12,11 @@ from django.utils import timezone
 from core.phones import phone_normal_form
 from demo.article_texts import ARTICLES as DEMO_ARTICLES
 from demo.article_texts import BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003
+from staff.models import StaffProfile
 from support.models import CONSENT_WORDING, ContactNote, ContactRequest
 from support.roles import SUPPORT_STAFF
 from treatments import drafts, services
-from treatments.models import Article, Category, Source, StaffProfile
+from treatments.models import Article, Category, Source
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
 
 BENCH_USERS = {
@@ -164,8 +165,6 @@ class Command(BaseCommand):
                         closed_at=received + datetime.timedelta(days=2) if status == "closed" else None,
                         first_response_at=None if status == "new" else received + datetime.timedelta(hours=5),
                         assigned_to=None if status == "new" else support_user,
-                        staff_notified_at=received,
-                        acknowledged_at=received if email_method else None,
                     )
                 )
             created = ContactRequest.objects.bulk_create(rows)

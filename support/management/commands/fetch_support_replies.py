@@ -3,7 +3,7 @@ import imaplib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from support.mailbox import fetch_replies
+from support.mailbox import mailbox_replies_fetch
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         if not settings.SUPPORT_IMAP_HOST:
             raise CommandError("SUPPORT_IMAP_HOST is not set: there is no mailbox to read.")
         try:
-            result = fetch_replies(limit=options["limit"])
+            result = mailbox_replies_fetch(limit=options["limit"])
         except (imaplib.IMAP4.error, OSError) as error:
             # The error's class only: IMAP errors can quote the user name.
             raise CommandError(f"Could not read the support mailbox ({type(error).__name__}).") from None

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from treatments.link_check import check_sources
+from treatments.link_check import sources_check
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        summary = check_sources(workers=options["workers"], timeout=options["timeout"])
+        summary = sources_check(workers=options["workers"], timeout=options["timeout"])
         self.stdout.write(
             f"Links checked: {summary.links}; work: {summary.works}; moved: {summary.moved}; "
             f"broken: {summary.broken}; did not answer: {summary.no_answer}; not followed: {summary.not_followed}."

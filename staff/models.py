@@ -1,6 +1,4 @@
-"""Staff as patients see them: the name and role on "Written by" and "Reviewed by"."""
-
-from dataclasses import dataclass
+"""Staff as patients and colleagues see them: the public name and role."""
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +7,7 @@ from core.text import RejectNulBytesMixin, validate_single_line_text
 
 
 class StaffProfile(RejectNulBytesMixin, models.Model):
-    """How a member of staff is named on public pages, e.g. in "Reviewed by"."""
+    """How a member of staff is named on public pages ("Reviewed by") and to the people they answer."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
@@ -30,22 +28,3 @@ class StaffProfile(RejectNulBytesMixin, models.Model):
 
     def __str__(self):
         return f"{self.public_name}, {self.role_title}"
-
-
-@dataclass(frozen=True)
-class StaffCredit:
-    """How a member of staff is credited on public pages: their profile's name and role."""
-
-    name: str
-    role: str
-
-    @classmethod
-    def of(cls, user) -> "StaffCredit":
-        try:
-            profile = user.staff_profile
-        except StaffProfile.DoesNotExist:
-            return cls(name=user.get_full_name() or user.get_username(), role="")
-        return cls(name=profile.public_name, role=profile.role_title)
-
-    def __str__(self):
-        return ", ".join(part for part in (self.name, self.role) if part)

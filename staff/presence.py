@@ -11,8 +11,9 @@ import re
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import PagePresence
-from .staff import staff_name
+from core.models import PagePresence
+
+from .names import staff_name
 
 # A tab beats every BEAT_SECONDS; one not heard from for SEEN_SECONDS has gone.
 BEAT_SECONDS = 30

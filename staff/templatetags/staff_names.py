@@ -2,7 +2,7 @@
 
 from django import template
 
-from core.staff import staff_name as name_of
+from staff.names import staff_name as name_of
 
 register = template.Library()
 

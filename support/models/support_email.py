@@ -1,0 +1,48 @@
+"""
+The emails a contact request owes, one outbox row each (core/outbox.py): the
+urgent alert to the duty address, the new-request alert to the support inbox
+and the acknowledgement to the person. Written in the transaction that stores
+or flags the request, so none can be lost; what each says is in
+support/notifications.py, and none carries the message or any health detail.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from core.outbox import OutboxRow
+
+from .contact_request import ContactRequest
+
+
+class SupportEmail(OutboxRow):
+    class Kind(models.TextChoices):
+        # In the order they are sent: the duty address first.
+        URGENT_ALERT = "urgent_alert", "Urgent alert to the duty address"
+        NEW_REQUEST = "new_request", "Support inbox alert"
+        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to them"
+
+    contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    outbox_related = ("contact_request",)
+
+    class Meta(OutboxRow.Meta):
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["contact_request", "kind"], name="support_email_once"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["urgent_alert", "new_request", "acknowledgement"]),
+                name="support_email_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.contact_request}"
+
+    def outbox_name(self) -> str:
+        return f"{self.get_kind_display()} for {self.contact_request.reference}"
+
+    def send(self) -> None:
+        from ..notifications import support_email_message  # which imports this module
+
+        support_email_message(self).send()
