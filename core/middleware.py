@@ -6,10 +6,15 @@ from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessio
 
 from .logging import current_request_id
 
-# Staff pages where CKEditor 5 runs: it sets inline styles and previews
-# images from data: and blob: URLs. Public pages never get these.
+# Staff pages where CKEditor 5 runs: it sets inline styles, previews images
+# from data: and blob: URLs, and reads a pasted image's data (fetch of a data:
+# or blob: URL, never another site) to upload it. Public pages never get these.
 EDITOR_PATH_PREFIXES = ("/admin/", "/editor/")
-EDITOR_POLICY = {"style-src": [UNSAFE_INLINE], "img-src": ["data:", "blob:"]}
+EDITOR_POLICY = {
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["data:", "blob:"],
+    "connect-src": ["'self'", "data:", "blob:"],
+}
 
 
 class RequestIdMiddleware:

@@ -2,7 +2,9 @@
 Every public page through the Nu HTML Checker (vnu.jar): the pages the
 sitemap lists, search (with and without results), the contact form (empty,
 with errors), the thank-you page and the 404 page, built from the demo
-content in a throwaway SQLite database. Exits 1 on any error.
+content in a throwaway SQLite database; and a published article for each
+clipboard pasted from Word and Google Docs in tests/fixtures/paste/, saved as
+it arrives without the editor. Exits 1 on any error.
 
 `--self-test` first checks the checker: a page with a duplicate attribute
 must fail, so a broken set-up cannot pass in silence.
@@ -90,6 +92,8 @@ def build_pages(folder: Path) -> list[Path]:
         response = client.post("/support/contact/", valid, follow=True)
         pages["thank you"] = (response.status_code, response.content)
 
+        pages.update(pasted_pages(client))
+
     expected = {"404": 404, "contact with errors": 400}
     files = []
     for number, (name, (status, content)) in enumerate(pages.items()):
@@ -100,6 +104,40 @@ def build_pages(folder: Path) -> list[Path]:
         files.append(file)
         print(f"{file.name}: {name}")
     return files
+
+
+def pasted_pages(client) -> dict[str, tuple[int, bytes]]:
+    """A published article for each pasted clipboard, its body as the clipboard gave it."""
+    from django.contrib.auth import get_user_model
+
+    from treatments import drafts, services
+    from treatments.models import Article, Category
+
+    users = get_user_model().objects
+    category = Category.objects.order_by("position").first()
+    pages = {}
+    for number, path in enumerate(sorted((PROJECT / "tests" / "fixtures" / "paste").glob("**/*.html"))):
+        # Fresh each time: a user's permissions are cached on the object.
+        nurse, approver = users.get(username="nurse"), users.get(username="approver")
+        article = Article.objects.create(
+            slug=f"pasted-{number}",
+            category=category,
+            title=f"Pasted document {number}",
+            summary="A document pasted from a word processor.",
+            body=path.read_text(encoding="utf-8", errors="replace"),
+            written_by=nurse,
+            last_edited_by=nurse,
+        )
+        services.article_submit(article=article, user=nurse)
+        services.article_approve(
+            article=article,
+            approver=approver,
+            seen_fingerprint=drafts.article_draft_fingerprint(article),
+            full_review=True,
+        )
+        response = client.get(article.get_absolute_url())
+        pages[f"pasted {path.name}"] = (response.status_code, response.content)
+    return pages
 
 
 def main() -> None:

@@ -16,7 +16,6 @@ import contextlib
 import email
 import email.policy
 import hashlib
-import html
 import imaplib
 import logging
 import re
@@ -25,7 +24,6 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import getaddresses
 
-import nh3
 from django.conf import settings
 from django.db import transaction
 
@@ -39,17 +37,15 @@ from core.text import (
 from .models import ContactMessage, ContactRequest
 from .replies import MESSAGE_ID as _MESSAGE_ID
 from .replies import REFERENCE, contact_message_receive
+from .reply_text import html_reply_text, reply_new_text
 
 logger = logging.getLogger(__name__)
 
 TEXT_MAX_LENGTH = 20000
+# The whole email as it arrived, quoted history included, for staff to check a cut.
+ORIGINAL_MAX_LENGTH = 100000
 # What the receiving mail server found when it checked the sender (RFC 8601).
 _AUTHENTICATION_FAILED = re.compile(r"\b(dmarc|dkim|spf)\s*=\s*(fail|softfail|permerror)\b", re.IGNORECASE)
-_BLOCK_END = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6]|/blockquote)\b[^>]*>", re.IGNORECASE)
-# Where a mail program starts quoting the earlier messages.
-_QUOTE_START = re.compile(
-    r"^(On .{0,200}wrote:|-{2,} ?Original Message ?-{2,}|From: .+|_{10,})\s*$", re.MULTILINE | re.IGNORECASE
-)
 
 
 @dataclass
@@ -73,14 +69,6 @@ def header(message: EmailMessage, name: str) -> str:
     return CONTROL_CHARACTERS.sub("", str(message.get(name, "")))
 
 
-def html_to_text(markup: str) -> str:
-    """Readable text from an HTML email: line breaks kept, tags, scripts and styles dropped."""
-    # A paragraph ends with a blank line, other blocks with a line break.
-    markup = _BLOCK_END.sub(lambda end: "\n\n" if end.group(1).lower() == "/p" else "\n", markup)
-    cleaned = nh3.clean(markup, tags=set(), clean_content_tags={"script", "style", "head", "title"})
-    return html.unescape(cleaned)
-
-
 def plain_text(text: str) -> str:
     """Text safe to show staff: no control characters or direction overrides, tidy line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -89,40 +77,38 @@ def plain_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def without_quoted_history(text: str) -> tuple[str, bool]:
-    """The new part of a reply, without the earlier messages its mail program quoted below it."""
-    match = _QUOTE_START.search(text)
-    if match and match.start() > 0:
-        return text[: match.start()].rstrip(), True
-    lines = text.split("\n")
-    while lines and lines[-1].startswith(">"):
-        lines.pop()
-    kept = "\n".join(lines).rstrip()
-    return (kept, kept != text) if kept else (text, False)
+@dataclass
+class MessageText:
+    text: str  # their new words
+    original: str  # the whole text as it arrived, quotes and all ("" when nothing was cut)
+    notes: list[str]  # what was left out, in words
 
 
-def message_text(message: EmailMessage) -> tuple[str, list[str]]:
-    """The email's text and notes of what was left out."""
+def message_text(message: EmailMessage) -> MessageText:
+    """The email's new words, its whole text, and notes of what was left out."""
     notes = []
     body = message.get_body(preferencelist=("plain", "html"))
     if body is None:
-        text = ""
+        whole = ""
     else:
         try:
             content = body.get_content()
         except (LookupError, UnicodeError):  # an unknown or wrong charset
             content = body.get_payload(decode=True).decode("utf-8", errors="replace")
-        text = html_to_text(content) if body.get_content_subtype() == "html" else content
-    text, cut_quote = without_quoted_history(plain_text(text))
-    if cut_quote:
-        notes.append("earlier messages quoted below it")
+        whole = html_reply_text(content) if body.get_content_subtype() == "html" else content
+    whole = plain_text(whole)
+    text, cut_quote = reply_new_text(whole)
+    original = whole if cut_quote else ""
     if len(text) > TEXT_MAX_LENGTH:
         text = text[:TEXT_MAX_LENGTH]
         notes.append(f"text after the first {TEXT_MAX_LENGTH:,} characters")
+    if len(original) > ORIGINAL_MAX_LENGTH:
+        original = original[:ORIGINAL_MAX_LENGTH]
+        notes.append(f"the whole email after its first {ORIGINAL_MAX_LENGTH:,} characters")
     names = [part.get_filename() or "an unnamed file" for part in message.iter_attachments()]
     if names:
         notes.append("attachments: " + ", ".join(plain_text(name)[:100] for name in names))
-    return text or "(The email had no text.)", notes
+    return MessageText(text=text or "(The email had no text.)", original=original, notes=notes)
 
 
 def authentication_failed(message: EmailMessage) -> bool:
@@ -171,20 +157,21 @@ def store(raw: bytes) -> tuple[str, str | None]:
     contact_request = match_request(message)
     if contact_request is None:
         return "unmatched", None
-    text, notes = message_text(message)
+    read = message_text(message)
     message_id = _message_id(message, raw)
     earlier = ContactMessage.objects.filter(message_id=message_id).first()
     if earlier is not None:
-        if earlier.contact_request_id == contact_request.pk and earlier.text == text:
+        if earlier.contact_request_id == contact_request.pk and earlier.text == read.text:
             return "already", contact_request.reference
         raise MessageIdTaken
     stored = contact_message_receive(
         contact_request=contact_request,
         message_id=message_id,
         subject=plain_text(header(message, "Subject")),
-        text=text,
+        text=read.text,
+        original_text=read.original,
         in_reply_to=" ".join(_MESSAGE_ID.findall(header(message, "In-Reply-To"))),
-        not_stored=("Not stored: " + "; ".join(notes) + ".") if notes else "",
+        not_stored=("Not stored: " + "; ".join(read.notes) + ".") if read.notes else "",
     )
     return ("stored" if stored else "already"), contact_request.reference
 

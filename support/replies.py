@@ -151,6 +151,7 @@ def contact_message_receive(
     text: str,
     in_reply_to: str,
     not_stored: str,
+    original_text: str = "",
 ) -> ContactMessage | None:
     """
     Store the person's email on its request and reopen the request if it was
@@ -163,6 +164,7 @@ def contact_message_receive(
                 direction=ContactMessage.Direction.IN,
                 subject=subject[:300],
                 text=text,
+                original_text=original_text,
                 message_id=message_id[:300],
                 in_reply_to=in_reply_to[:300],
                 not_stored=not_stored[:500],

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .citations import citation_problems
-from .sanitise import sanitise_html
+from .sanitise import is_our_media, sanitise_html
 from .text_blocks import HEADING_TAGS, opening_words, place, text_blocks
 
 LONG_SENTENCE_WORDS = 25
@@ -24,6 +24,15 @@ VAGUE_LINK_TEXT = {
     "find out more",
 }
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$", re.I)
+_IMAGE_SOURCE = re.compile(r"<img\b(?:[^>]*?\ssrc\s*=\s*[\"']?([^\"'\s>]*))?", re.IGNORECASE)
+# Alternative text nobody wrote: a file path or name (Word keeps the one it was inserted from,
+# e.g. "Macintosh HD:Users:...:scan.png"), or Word's own guess at a description.
+_GENERATED_ALT = re.compile(
+    r"(^[a-z]:\\|^macintosh hd:|^/(users|home|var|tmp)/|^file:|[\\/:][^\s\\/:]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|webp|heic)$"
+    r"|^[^\s]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|webp|heic)$|description automatically generated"
+    r"|^a picture containing\b|^an? (picture|image|photo) of\b.*generated)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,7 @@ class _Structure(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.images_without_alt: list[str] = []
+        self.images_with_generated_alt: list[tuple[str, str]] = []  # (alt, heading)
         self.links: list[tuple[str, str]] = []
         self.tables: list[tuple[bool, str]] = []  # (has a header cell, heading)
         self._heading = ""
@@ -52,6 +62,8 @@ class _Structure(HTMLParser):
             self._heading_text = []
         elif tag == "img" and not (attributes.get("alt") or "").strip():
             self.images_without_alt.append(self._heading)
+        elif tag == "img" and _GENERATED_ALT.search(attributes["alt"].strip()):
+            self.images_with_generated_alt.append((attributes["alt"].strip(), self._heading))
         elif tag == "a":
             self._link = []
         elif tag == "table":
@@ -76,26 +88,50 @@ class _Structure(HTMLParser):
             self._link.append(data)
 
 
+def _images_without_source(body: str) -> int:
+    """Images in the draft the page cannot show: a file on someone's computer, or no source at all."""
+    sources = _IMAGE_SOURCE.findall(body)
+    return sum(1 for source in sources if not source or not is_our_media(source))
+
+
 def content_findings(body: str, sources: list[dict]) -> list[Finding]:
     """What is worth a look in `body` as the public will see it (sanitised), each with its place."""
     html = sanitise_html(body)
+    lost = _images_without_source(body)
+    findings_before: list[Finding] = []
+    if lost:
+        findings_before.append(
+            Finding(
+                "image-source",
+                f"{lost} image{'s' if lost > 1 else ''} in the text cannot be shown (pasted from a document, "
+                "the picture stayed on the computer it came from), so the page leaves "
+                f"{'them' if lost > 1 else 'it'} out: insert each with the image button.",
+            )
+        )
     structure = _Structure()
     structure.feed(html)
     structure.close()
     blocks = text_blocks(html)
-    findings: list[Finding] = []
+    findings: list[Finding] = findings_before
 
     for heading in structure.images_without_alt:
         findings.append(
             Finding("image-alt", "An image without a description (alternative text).", place(heading))
+        )
+    for alt, heading in structure.images_with_generated_alt:
+        findings.append(
+            Finding(
+                "image-alt",
+                f"An image described only as “{alt[:80]}”: a file name or a description nobody "
+                "wrote. Say what the image shows.",
+                place(heading),
+            )
         )
     previous, above = 1, ""  # the page title is the h1
     for block in blocks:
         if not block.is_heading:
             continue
         level = int(block.tag[1])
-        if not block.text:
-            findings.append(Finding("empty-heading", f"An empty Heading {level}.", place(above)))
         if level > previous + 1:
             findings.append(
                 Finding(

@@ -29,13 +29,23 @@ ARTICLE_EDITOR = {
     "heading": {
         "options": [
             {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
+            # A document's Heading 1 is the page's first section level (h2), and deeper
+            # headings than the editor offers are kept as its last (static/admin_extra/article_paste.js
+            # moves a pasted document's headings down a level first).
             {
                 "model": "heading2",
                 "view": "h2",
                 "title": "Heading 2 (section)",
                 "class": "ck-heading_heading2",
+                "upcastAlso": ["h1"],
             },
-            {"model": "heading3", "view": "h3", "title": "Heading 3", "class": "ck-heading_heading3"},
+            {
+                "model": "heading3",
+                "view": "h3",
+                "title": "Heading 3",
+                "class": "ck-heading_heading3",
+                "upcastAlso": ["h4", "h5", "h6"],
+            },
         ]
     },
     "image": {"toolbar": ["imageTextAlternative", "|", "toggleImageCaption"]},

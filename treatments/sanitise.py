@@ -3,7 +3,9 @@ Server-side sanitising of article HTML with nh3.
 
 The editor is not a security boundary: anything can be POSTed to the admin.
 Article HTML is cleaned when it is approved into a version and again when it
-is rendered, so nothing that reaches a page has skipped this policy.
+is rendered, so nothing that reaches a page has skipped this policy. Around
+nh3, normalise.py gives it the structure a page needs (headings, lists,
+tables, no empty or sourceless elements), from whatever it came from.
 """
 
 import re
@@ -16,6 +18,8 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from core.text import remove_bidi_overrides
+
+from .normalise import after_sanitising, before_sanitising
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "span",
@@ -78,9 +82,11 @@ def is_our_media(url: str) -> bool:
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Images only from our own media; heading ids only as plain anchors."""
+    """Images only from our own media; heading ids only as plain anchors; no language or title noise."""
     if tag == "img" and attribute == "src" and not is_our_media(value):
         return None
+    if attribute == "lang" or (attribute == "title" and tag != "a"):
+        return None  # Word marks every run with its language; the page says it is English
     if attribute in ("id", "aria-labelledby") and not _ANCHOR_ID.match(value):
         return None
     if attribute == "class":
@@ -89,10 +95,17 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitise_html(html: str) -> str:
-    """Clean rich text to the article policy. Safe to run on its own output."""
+def sanitise_html(html: str, *, structure: bool = True) -> str:
+    """
+    Clean rich text to the article policy. Safe to run on its own output.
+    `structure=False` leaves out the structure pass (normalise.py) for HTML
+    that had it when it was approved, where only the policy is re-applied.
+    """
+    html = html or ""
+    if structure:
+        html = before_sanitising(html)
     cleaned = nh3.clean(
-        remove_bidi_overrides(html or ""),
+        remove_bidi_overrides(html),
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
@@ -101,7 +114,7 @@ def sanitise_html(html: str) -> str:
         link_rel="noopener",
         strip_comments=True,
     )
-    return cleaned
+    return after_sanitising(cleaned) if structure else cleaned
 
 
 def html_to_text(html: str) -> str:

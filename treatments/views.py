@@ -195,11 +195,13 @@ def glossary_context(body_html: str) -> dict:
     """
     The article body as a page shows it: sanitised again (nothing reaches a page
     without passing the policy as it stands today), with the first use of each
-    approved glossary term linked to its definition below the article.
+    approved glossary term linked to its definition below the article. Its
+    structure was made when it was approved (and for versions approved before
+    that pass existed, by migration 0026), so only the policy runs here.
     """
     # Changes only when a definition is approved (which, like publishing, starts a new generation).
     definitions = current_content_value("glossary-definitions", approved_definitions)
-    linked, used = link_first_uses(sanitise_html(body_html), definitions)
+    linked, used = link_first_uses(sanitise_html(body_html, structure=False), definitions)
     return {
         "body": mark_safe(linked),  # noqa: S308 - sanitised just above; only our own links added
         "words_explained": mark_safe(words_explained_html(used, reverse("glossary"))),  # noqa: S308 - escaped

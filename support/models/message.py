@@ -54,8 +54,11 @@ class ContactMessage(RejectNulBytesMixin, OutboxRow):
     # The email's Message-ID: ours for a reply we send, theirs for one we fetch (never stored twice).
     message_id = models.CharField(max_length=300, unique=True)
     in_reply_to = models.CharField(max_length=300, blank=True)
-    # Incoming only: what was left out (attachments by name, a cut text).
+    # Incoming only: what was left out (attachments by name, a cut text), and the
+    # whole text as it arrived when its quoted history was cut from `text`, so
+    # staff can always read every word (support/reply_text.py).
     not_stored = models.CharField(max_length=500, blank=True)
+    original_text = models.TextField(blank=True, validators=[validate_multiline_text])
 
     # Only replies we send are delivered; a message from them arrived.
     outbox_filter = Q(direction="out")

@@ -135,9 +135,10 @@ def test_a_long_quoted_reply_keeps_the_new_part():
     message = their_email(
         subject="Re: x", text="Yes please.\n\nOn Mon, 23 Nov 2026, Support wrote:\n> Hello\n> there"
     )
-    text, notes = message_text(message)
-    assert text == "Yes please."
-    assert notes == ["earlier messages quoted below it"]
+    read = message_text(message)
+    assert read.text == "Yes please."
+    assert read.notes == []
+    assert "> Hello" in read.original and read.original.startswith("Yes please.")
 
 
 def test_no_mailbox_configured_or_reachable_is_a_clear_error():

@@ -9,7 +9,7 @@ from treatments.sanitise import add_section_anchors, html_to_text, sanitise_html
     "html",
     [
         "<h2>Side effects</h2>",
-        "<h3>Tiredness</h3>",
+        "<h2>Side effects</h2><h3>Tiredness</h3>",
         "<p>Plain <strong>bold</strong> and <em>emphasis</em>.</p>",
         "<ul><li>one</li></ul>",
         "<ol><li>one</li></ol>",
