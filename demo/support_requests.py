@@ -190,5 +190,8 @@ def demo_support_load() -> int:
         if moves:
             # First response some hours after it arrived, for a realistic summary.
             responded = received_at + datetime.timedelta(hours=3 + days_ago % 5)
-            ContactRequest.objects.filter(pk=contact_request.pk).update(first_response_at=min(responded, now))
+            responded = min(responded, now)
+            ContactRequest.objects.filter(pk=contact_request.pk).update(
+                first_response_at=responded, answered_at=responded
+            )
     return len(DEMO_REQUESTS)

@@ -20,10 +20,15 @@ def _admin_url(contact_request: ContactRequest) -> str:
     return settings.SITE_URL + reverse("admin:support_contactrequest_change", args=[contact_request.pk])
 
 
-def _urgent_alert(contact_request: ContactRequest) -> EmailMessage:
-    context = {"contact_request": contact_request, "admin_url": _admin_url(contact_request)}
+def _urgent_alert(contact_request: ContactRequest, *, in_a_message: bool) -> EmailMessage:
+    context = {
+        "contact_request": contact_request,
+        "admin_url": _admin_url(contact_request),
+        "in_a_message": in_a_message,
+    }
+    what = "new message on support request" if in_a_message else "support request"
     return EmailMessage(
-        subject=f"Urgent support request {contact_request.reference}: please read it now",
+        subject=f"Urgent {what} {contact_request.reference}: please read it now",
         body=render_to_string("support/email/urgent_alert.txt", context),
         to=[settings.SUPPORT_URGENT_EMAIL],
     )
@@ -54,28 +59,27 @@ def _acknowledgement(contact_request: ContactRequest) -> EmailMessage:
     )
 
 
-SENDERS = {
-    SupportEmail.Kind.URGENT_ALERT: _urgent_alert,
-    SupportEmail.Kind.NEW_REQUEST: _staff_email,
-    SupportEmail.Kind.ACKNOWLEDGEMENT: _acknowledgement,
-}
-
-
 def support_email_message(email: SupportEmail) -> EmailMessage:
-    return SENDERS[email.kind](email.contact_request)
+    if email.kind == SupportEmail.Kind.URGENT_ALERT:
+        return _urgent_alert(email.contact_request, in_a_message=email.message_id is not None)
+    if email.kind == SupportEmail.Kind.NEW_REQUEST:
+        return _staff_email(email.contact_request)
+    return _acknowledgement(email.contact_request)
 
 
-def support_emails_queue(contact_request: ContactRequest, kinds: list[str]) -> None:
+def support_emails_queue(contact_request: ContactRequest, kinds: list[str], *, message=None) -> None:
     """
-    Owe these emails for a request (inside the transaction that stores or flags
-    it; any already owed is not owed twice) and send them once it commits.
+    Owe these emails for a request, or for one message from the person (inside
+    the transaction that stores or flags it; any already owed is not owed
+    twice, as the database decides) and send them once it commits.
     """
     SupportEmail.objects.bulk_create(
-        [SupportEmail(contact_request=contact_request, kind=kind) for kind in kinds], ignore_conflicts=True
+        [SupportEmail(contact_request=contact_request, kind=kind, message=message) for kind in kinds],
+        ignore_conflicts=True,
     )
     outbox_send_after_commit(
         SupportEmail,
-        SupportEmail.objects.filter(contact_request=contact_request, kind__in=kinds)
+        SupportEmail.objects.filter(contact_request=contact_request, kind__in=kinds, message=message)
         .unsent()
         .values_list("pk", flat=True),
     )

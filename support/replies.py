@@ -23,7 +23,7 @@ from core.refusals import Refused
 from core.text import validate_multiline_text
 from staff.names import staff_public_name
 
-from . import services, workflow
+from . import services, urgency, workflow
 from .models import ContactMessage, ContactRequest
 
 logger = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ def contact_reply_send(
             message_id=_new_message_id(),
             in_reply_to=last_incoming.message_id if last_incoming else "",
         )
-        services.first_response_record(locked, at=message.created_at, actor=author)
+        services.contact_request_answer_record(locked, at=message.created_at, actor=author)
         outbox_send_after_commit(ContactMessage, [message.pk])
     return message
 
@@ -157,11 +157,13 @@ def contact_message_receive(
     Store the person's email on its request and reopen the request if it was
     closed or waiting for them. None if that email was stored before.
     """
+    found = urgency.warning_matches(text)
     try:
         with transaction.atomic():
             message = ContactMessage.objects.create(
                 contact_request=contact_request,
                 direction=ContactMessage.Direction.IN,
+                urgent_matches=[{"phrase": match.phrase, "kind": match.kind} for match in found],
                 subject=subject[:300],
                 text=text,
                 original_text=original_text,
@@ -169,7 +171,9 @@ def contact_message_receive(
                 in_reply_to=in_reply_to[:300],
                 not_stored=not_stored[:500],
             )
-            services.contact_request_reopen_on_reply(contact_request)
+            services.contact_request_reopen_on_reply(contact_request, at=message.created_at)
+            if found:
+                services.contact_request_flag_from_message(contact_request, message=message)
     except IntegrityError:
         return None  # the same Message-ID: fetched before, not marked seen (a crash, a second run)
     return message

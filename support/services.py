@@ -156,7 +156,9 @@ def contact_request_set_status(
     contact_request.closed_at = now if to_status == Status.CLOSED else None
     if contact_request.first_response_at is None:
         contact_request.first_response_at = now
-    contact_request.save(update_fields=["status", "outcome", "closed_at", "first_response_at"])
+    if contact_request.answered_at is None:
+        contact_request.answered_at = now
+    contact_request.save(update_fields=["status", "outcome", "closed_at", "first_response_at", "answered_at"])
     _record_change(contact_request, actor=actor, from_status=from_status, outcome=contact_request.outcome)
 
 
@@ -188,41 +190,67 @@ def contact_note_add(
         contact_request=contact_request, author=author, text=text.strip(), call_outcome=call_outcome
     )
     if call_outcome:
-        first_response_record(contact_request, at=note.created_at, actor=author)
+        contact_request_answer_record(contact_request, at=note.created_at, actor=author)
     return note
 
 
-def first_response_record(contact_request: ContactRequest, *, at, actor: AbstractBaseUser) -> None:
+def contact_request_answer_record(contact_request: ContactRequest, *, at, actor: AbstractBaseUser) -> None:
     """
-    A call attempt or an email reply answers the person: the first one records
-    "first response at" and moves a New request to In progress. Call inside a transaction.
+    A call attempt or an email reply answers the person: it is the request's
+    answer until they write again, the first one is its first response, and it
+    moves a New request to In progress. Call inside a transaction.
     """
     locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
-    if locked.first_response_at is not None:
-        return
-    locked.first_response_at = at
+    locked.answered_at = max(filter(None, (locked.answered_at, at)))
+    if locked.first_response_at is None:
+        locked.first_response_at = at
     from_status = locked.status
     if from_status == Status.NEW:
         locked.status = Status.IN_PROGRESS
-    locked.save(update_fields=["first_response_at", "status"])
+    locked.save(update_fields=["answered_at", "first_response_at", "status"])
     if from_status != locked.status:
         _record_change(locked, actor=actor, from_status=from_status)
 
 
-def contact_request_reopen_on_reply(contact_request: ContactRequest) -> None:
+def contact_request_reopen_on_reply(contact_request: ContactRequest, *, at) -> None:
     """
-    The person wrote back: a closed request, or one waiting for their reply,
-    is waiting for us again. The site makes the move (no member of staff).
+    The person wrote back (`at`): the request needs an answer again. It moves to
+    In progress from Waiting or Closed (the site makes the move, no member of
+    staff), is no longer answered, and its answer-by time starts again from
+    their email, in working hours.
     """
     locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
     from_status = locked.status
-    if from_status not in (Status.CLOSED, Status.WAITING):
-        return
-    locked.status = Status.IN_PROGRESS
-    locked.outcome = ""
-    locked.closed_at = None
-    locked.save(update_fields=["status", "outcome", "closed_at"])
-    _record_change(locked, actor=None, from_status=from_status)
+    locked.answered_at = None
+    locked.answer_by = working_hours.answer_by(at)
+    if from_status in (Status.CLOSED, Status.WAITING):
+        locked.status = Status.IN_PROGRESS
+        locked.outcome = ""
+        locked.closed_at = None
+    locked.save(update_fields=["status", "outcome", "closed_at", "answered_at", "answer_by"])
+    if from_status != locked.status:
+        _record_change(locked, actor=None, from_status=from_status)
+
+
+def contact_request_flag_from_message(contact_request: ContactRequest, *, message) -> None:
+    """
+    A message from the person matched a warning phrase, however it arrived:
+    the request is urgent (a history row says so when it was not), it records
+    which message and phrase, and the duty address is alerted once for that
+    message, with the reference and a link only. Call inside the transaction
+    that stores the message.
+    """
+    locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    locked.urgent_matches = [
+        *locked.urgent_matches,
+        *({**match, "message": message.pk} for match in message.urgent_matches),
+    ]
+    newly_urgent = not locked.urgent
+    locked.urgent = True
+    locked.save(update_fields=["urgent", "urgent_matches"])
+    if newly_urgent:
+        _record_change(locked, actor=None, from_status=locked.status, urgent=True)
+    support_emails_queue(locked, [SupportEmail.Kind.URGENT_ALERT], message=message)
 
 
 def request_view_record(*, contact_request: ContactRequest, viewer: AbstractBaseUser) -> RequestView:

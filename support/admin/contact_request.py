@@ -21,7 +21,7 @@ from staff.names import staff_name
 from staff.presence import presence_context
 
 from .. import services
-from ..models import ContactNote, ContactRequest, RefusedSubmissions, SupportEmail
+from ..models import ContactNote, ContactRequest, RefusedSubmissions
 from .data_rights import person_view
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
@@ -118,13 +118,28 @@ class ContactRequestAdmin(
 
     @admin.display(description="urgent")
     def urgent_display(self, contact_request):
-        found = ", ".join(f"“{match['phrase']}”" for match in contact_request.urgent_matches)
+        on_arrival = [m for m in contact_request.urgent_matches if "message" not in m]
+        later = [m for m in contact_request.urgent_matches if "message" in m]
+        reasons = []
+        if on_arrival:
+            reasons.append(
+                "On arrival its message matched " + ", ".join(f"“{m['phrase']}”" for m in on_arrival) + "."
+            )
+        if later:
+            reasons.append(
+                "An email from them matched "
+                + ", ".join(f"“{m['phrase']}”" for m in later)
+                + " (see the emails below)."
+            )
+        reason = " ".join(reasons)
         if contact_request.urgent:
-            text = "Urgent: answer first."
-            reason = f" On arrival its message matched {found}." if found else " Marked urgent by staff."
-            return format_html('<strong class="urgent-flag">{}</strong>{}', text, reason)
-        if found:
-            return f"Not urgent (the flag was cleared; on arrival its message matched {found})."
+            return format_html(
+                '<strong class="urgent-flag">{}</strong> {}',
+                "Urgent: answer first.",
+                reason or "Marked urgent by staff.",
+            )
+        if reason:
+            return f"Not urgent (the flag was cleared). {reason}"
         return "Not urgent."
 
     @admin.display(description="contact by", ordering="contact_method")
@@ -184,21 +199,17 @@ class ContactRequestAdmin(
         def when(moment):
             return timezone.localtime(moment).strftime("%-d %b %Y, %H:%M")
 
-        emails = {email.kind: email for email in contact_request.emails.all()}
         lines = []
-        for kind in SupportEmail.Kind:
-            email = emails.get(kind)
-            if email is None:
-                continue
+        for email in contact_request.emails.order_by("created_at", "pk"):
+            label = email.get_kind_display() + (" (for an email from them)" if email.message_id else "")
             if email.sent_at:
-                lines.append(f"{kind.label}: sent {when(email.sent_at)}.")
+                lines.append(f"{label}: sent {when(email.sent_at)}.")
             elif email.attempts:
                 lines.append(
-                    f"{kind.label}: not sent yet, {email.attempts} failed attempt(s); "
-                    f"last error: {email.last_error}."
+                    f"{label}: not sent yet, {email.attempts} failed attempt(s); last error: {email.last_error}."
                 )
             else:
-                lines.append(f"{kind.label}: not sent yet.")
+                lines.append(f"{label}: not sent yet.")
         if not contact_request.wants_acknowledgement:
             lines.append("No acknowledgement: they gave no email address.")
         return linebreaksbr("\n".join(lines))

@@ -93,5 +93,5 @@ class AnswerByFilter(admin.SimpleListFilter):
             return queryset.overdue()
         if self.value() == "today":
             end_of_today = timezone.localtime().replace(hour=23, minute=59, second=59)
-            return queryset.open().filter(first_response_at__isnull=True, answer_by__lte=end_of_today)
+            return queryset.open().filter(answered_at__isnull=True, answer_by__lte=end_of_today)
         return queryset

@@ -23,10 +23,10 @@ def answer_by_text(contact_request: ContactRequest, *, long: bool = False):
     if contact_request.answer_by is None:
         return "–"
     when = short_time(contact_request.answer_by)
-    if contact_request.first_response_at:
-        met = contact_request.first_response_at <= contact_request.answer_by
+    if contact_request.answered_at:
+        met = contact_request.answered_at <= contact_request.answer_by
         if long:
-            return f"{when}: first answered {short_time(contact_request.first_response_at)}, {'in' if met else 'after'} time."
+            return f"{when}: answered {short_time(contact_request.answered_at)}, {'in' if met else 'after'} time."
         return "Answered"
     if contact_request.status == ContactRequest.Status.CLOSED:
         return f"{when} (closed)"

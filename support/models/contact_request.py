@@ -35,9 +35,9 @@ class ContactRequestQuerySet(models.QuerySet):
         return self.exclude(status=ContactRequest.Status.CLOSED)
 
     def overdue(self, now: datetime.datetime | None = None):
-        """Open requests past their answer-by time that nobody has answered yet."""
+        """Open requests past their answer-by time whose latest words from the person nobody has answered."""
         now = now or timezone.now()
-        return self.open().filter(first_response_at__isnull=True, answer_by__lt=now)
+        return self.open().filter(answered_at__isnull=True, answer_by__lt=now)
 
     def callbacks_waiting(self):
         """Call backs not yet closed and where nobody has spoken to the person yet."""
@@ -149,6 +149,9 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     first_response_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When it first moved out of “New”."
     )
+    # When staff last answered (a reply, a call, a status move); empty while the
+    # person's latest words wait for us, so their reply makes it due again.
+    answered_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ContactRequestQuerySet.as_manager()
@@ -182,11 +185,11 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
                 name="contact_open_urgent_first",
             ),
             models.Index(fields=["topic", "received_at"]),
-            # Overdue: open, not answered yet, past the answer-by time.
+            # Overdue: open, waiting for our answer, past the answer-by time.
             models.Index(
                 fields=["answer_by"],
-                condition=~Q(status="closed") & Q(first_response_at__isnull=True),
-                name="contact_unanswered_answer_by",
+                condition=~Q(status="closed") & Q(answered_at__isnull=True),
+                name="contact_awaiting_answer_by",
             ),
             # "Call backs waiting": open call-back requests, oldest first.
             models.Index(

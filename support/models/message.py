@@ -59,6 +59,8 @@ class ContactMessage(RejectNulBytesMixin, OutboxRow):
     # staff can always read every word (support/reply_text.py).
     not_stored = models.CharField(max_length=500, blank=True)
     original_text = models.TextField(blank=True, validators=[validate_multiline_text])
+    # Incoming only: the warning phrases found in their new words, with their kind (support/urgency.py).
+    urgent_matches = models.JSONField(default=list, blank=True)
 
     # Only replies we send are delivered; a message from them arrived.
     outbox_filter = Q(direction="out")

@@ -1,7 +1,8 @@
 """
 The emails a contact request owes, one outbox row each (core/outbox.py): the
-urgent alert to the duty address, the new-request alert to the support inbox
-and the acknowledgement to the person. Written in the transaction that stores
+urgent alert to the duty address (once for the request, and once more for each
+message from the person that matches a warning phrase), the new-request alert
+to the support inbox and the acknowledgement to the person. Written in the transaction that stores
 or flags the request, so none can be lost; what each says is in
 support/notifications.py, and none carries the message or any health detail.
 """
@@ -12,6 +13,7 @@ from django.db.models import Q
 from core.outbox import OutboxRow
 
 from .contact_request import ContactRequest
+from .message import ContactMessage
 
 
 class SupportEmail(OutboxRow):
@@ -23,13 +25,26 @@ class SupportEmail(OutboxRow):
 
     contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    # An urgent alert for one message from the person (None: for the request as it arrived or was flagged).
+    message = models.ForeignKey(
+        ContactMessage, on_delete=models.CASCADE, null=True, blank=True, related_name="emails"
+    )
 
-    outbox_related = ("contact_request",)
+    outbox_related = ("contact_request", "message")
 
     class Meta(OutboxRow.Meta):
         ordering = ["created_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["contact_request", "kind"], name="support_email_once"),
+            models.UniqueConstraint(
+                fields=["contact_request", "kind"],
+                condition=Q(message__isnull=True),
+                name="support_email_once",
+            ),
+            models.UniqueConstraint(
+                fields=["message", "kind"],
+                condition=Q(message__isnull=False),
+                name="support_email_once_per_message",
+            ),
             models.CheckConstraint(
                 condition=Q(kind__in=["urgent_alert", "new_request", "acknowledgement"]),
                 name="support_email_kind_valid",

@@ -164,6 +164,7 @@ class Command(BaseCommand):
                         outcome="called_back" if status == "closed" else "",
                         closed_at=received + datetime.timedelta(days=2) if status == "closed" else None,
                         first_response_at=None if status == "new" else received + datetime.timedelta(hours=5),
+                        answered_at=None if status == "new" else received + datetime.timedelta(hours=5),
                         assigned_to=None if status == "new" else support_user,
                     )
                 )
