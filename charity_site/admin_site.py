@@ -64,7 +64,7 @@ class CharityAdminSite(AdminSite):
         extra_context = {
             **(extra_context or {}),
             "dashboard": review_dashboard(request.user),
-            "support_counts": support_dashboard(request.user),
+            "support": support_dashboard(request.user),
             "gaps": content_gaps(request.user),
         }
         return super().index(request, extra_context)

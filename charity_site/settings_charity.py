@@ -37,6 +37,9 @@ SUPPORT_IMAP_TIMEOUT = env_int("SUPPORT_IMAP_TIMEOUT", 30)
 SUPPORT_REPLY_MAX_BYTES = env_int("SUPPORT_REPLY_MAX_BYTES", 10 * 1024 * 1024)
 # The duty address alerted at once (reference and link only) when a request looks urgent.
 SUPPORT_URGENT_EMAIL = env_str("SUPPORT_URGENT_EMAIL", SUPPORT_INBOX_EMAIL)
+# An urgent request is answered by the close of the working day it arrives in; one that
+# arrives while the line is closed, by this hour of the next working morning.
+SUPPORT_URGENT_NEXT_MORNING_BY = env_int("SUPPORT_URGENT_NEXT_MORNING_BY", 11)
 # The promised answer time, in working days; the words people read are made from it.
 SUPPORT_REPLY_WITHIN_WORKING_DAYS = env_int("SUPPORT_REPLY_WITHIN_WORKING_DAYS", 2)
 SUPPORT_REPLY_WITHIN = working_days_words(SUPPORT_REPLY_WITHIN_WORKING_DAYS)

@@ -74,6 +74,8 @@ class RejectNulBytesMixin:
 
     def save(self, *args, **kwargs):
         for field in self._meta.concrete_fields:
+            if field.generated:
+                continue  # written by the database, never by us
             if _contains_nul(getattr(self, field.attname)):
                 raise ValidationError(
                     {field.name: "Null characters are not allowed."}, code="null_characters_not_allowed"

@@ -168,7 +168,7 @@ def demo_support_load() -> int:
         # Demo history: these arrived in the past and their emails went out then.
         ContactRequest.objects.filter(pk=contact_request.pk).update(
             received_at=received_at,
-            answer_by=working_hours.answer_by(received_at),
+            answer_by=working_hours.request_answer_by(received_at, urgent=contact_request.urgent),
             consent_given_at=received_at,
             reference=ContactRequest.reference_for(contact_request.pk, received_at),
         )
@@ -191,7 +191,8 @@ def demo_support_load() -> int:
             # First response some hours after it arrived, for a realistic summary.
             responded = received_at + datetime.timedelta(hours=3 + days_ago % 5)
             responded = min(responded, now)
-            ContactRequest.objects.filter(pk=contact_request.pk).update(
-                first_response_at=responded, answered_at=responded
-            )
+            moved = ContactRequest.objects.filter(pk=contact_request.pk)
+            moved.update(first_response_at=responded)
+            # Answered only where the moves answered it (a call, Waiting, Closed), then.
+            moved.filter(answered_at__isnull=False).update(answered_at=responded)
     return len(DEMO_REQUESTS)

@@ -59,7 +59,19 @@ def _acknowledgement(contact_request: ContactRequest) -> EmailMessage:
     )
 
 
+def _assigned_note(email: SupportEmail) -> EmailMessage:
+    contact_request = email.contact_request
+    context = {"contact_request": contact_request, "admin_url": _admin_url(contact_request)}
+    return EmailMessage(
+        subject=f"Support request {contact_request.reference} is assigned to you",
+        body=render_to_string("support/email/assigned.txt", context),
+        to=[email.assignment.assigned_to.email],
+    )
+
+
 def support_email_message(email: SupportEmail) -> EmailMessage:
+    if email.kind == SupportEmail.Kind.ASSIGNED:
+        return _assigned_note(email)
     if email.kind == SupportEmail.Kind.URGENT_ALERT:
         return _urgent_alert(email.contact_request, in_a_message=email.message_id is not None)
     if email.kind == SupportEmail.Kind.NEW_REQUEST:
@@ -67,19 +79,26 @@ def support_email_message(email: SupportEmail) -> EmailMessage:
     return _acknowledgement(email.contact_request)
 
 
-def support_emails_queue(contact_request: ContactRequest, kinds: list[str], *, message=None) -> None:
+def support_emails_queue(
+    contact_request: ContactRequest, kinds: list[str], *, message=None, assignment=None
+) -> None:
     """
-    Owe these emails for a request, or for one message from the person (inside
-    the transaction that stores or flags it; any already owed is not owed
-    twice, as the database decides) and send them once it commits.
+    Owe these emails for a request, for one message from the person, or for one
+    assignment (inside the transaction that stores the change; any already owed
+    is not owed twice, as the database decides) and send them once it commits.
     """
     SupportEmail.objects.bulk_create(
-        [SupportEmail(contact_request=contact_request, kind=kind, message=message) for kind in kinds],
+        [
+            SupportEmail(contact_request=contact_request, kind=kind, message=message, assignment=assignment)
+            for kind in kinds
+        ],
         ignore_conflicts=True,
     )
     outbox_send_after_commit(
         SupportEmail,
-        SupportEmail.objects.filter(contact_request=contact_request, kind__in=kinds, message=message)
+        SupportEmail.objects.filter(
+            contact_request=contact_request, kind__in=kinds, message=message, assignment=assignment
+        )
         .unsent()
         .values_list("pk", flat=True),
     )

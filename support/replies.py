@@ -25,6 +25,7 @@ from staff.names import staff_public_name
 
 from . import services, urgency, workflow
 from .models import ContactMessage, ContactRequest
+from .placeholders import placeholders_fill
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +33,24 @@ REFERENCE = re.compile(r"\bSR-\d{4}-\d{6}\b", re.IGNORECASE)
 # A Message-ID as RFC 5322 writes it: printable ASCII between angle brackets. Only such
 # ids are stored from incoming mail or sent on in In-Reply-To and References.
 MESSAGE_ID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")
-_PLACEHOLDER = re.compile(r"\{(first_name|reference|support_phone|opening_hours|your_name)\}")
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "sir", "dame"}
 REPLY_MAX_LENGTH = 5000
 
 
 class ReplyRefused(Refused):
     """A reply that cannot be sent; the message is shown to the member of staff."""
+
+
+class NewerMessages(ReplyRefused):
+    """Someone wrote on the thread since the reply page was opened: read it before sending."""
+
+    def __init__(self, messages: list[ContactMessage]):
+        self.messages = messages
+        count = len(messages)
+        super().__init__(
+            f"Not sent: {'an email' if count == 1 else f'{count} emails'} joined this request since you "
+            "opened the page. Read it, then send your reply as it is or change it first."
+        )
 
 
 def first_name(name: str) -> str:
@@ -51,12 +63,10 @@ def first_name(name: str) -> str:
     return words[0]
 
 
-def placeholders_fill(text: str, contact_request: ContactRequest, author: AbstractBaseUser) -> str:
+def reply_text_fill(text: str, contact_request: ContactRequest, author: AbstractBaseUser) -> str:
     """
-    Replace {first_name}, {reference}, {support_phone}, {opening_hours} and
-    {your_name}; leave other braces alone. One pass over the staff member's
-    text, once, when the reply is sent (and for its preview): what a value
-    brings in (a person named "{your_name}") is never filled again.
+    The reply as the person will read it: its placeholders filled in, once,
+    when it is sent (and for its preview). A name the site cannot fill is refused.
     """
     if "{your_name}" in text and not staff_public_name(author):
         raise ReplyRefused(
@@ -70,7 +80,10 @@ def placeholders_fill(text: str, contact_request: ContactRequest, author: Abstra
         "support_phone": settings.SUPPORT_PHONE,
         "opening_hours": settings.SUPPORT_OPENING_HOURS,
     }
-    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
+    try:
+        return placeholders_fill(text, values)
+    except ValidationError as error:
+        raise ReplyRefused(" ".join(error.messages)) from error
 
 
 def reply_subject(contact_request: ContactRequest) -> str:
@@ -82,15 +95,22 @@ def _new_message_id() -> str:
 
 
 def contact_reply_send(
-    *, contact_request: ContactRequest, author: AbstractBaseUser, text: str
+    *, contact_request: ContactRequest, author: AbstractBaseUser, text: str, seen_up_to: int | None = None
 ) -> ContactMessage:
     """
     Store a reply to the person and send it after the commit. The first reply
     is the request's first response (as a call note is).
+
+    `seen_up_to` is the newest message on the thread when the writer opened
+    the reply page: a reply or an email from the person stored since then is
+    refused (NewerMessages), so two people never answer one question twice
+    and nobody answers without reading the latest words. The same text sent
+    again by the same writer (a double click, a resubmitted form) is the reply
+    already stored: it is returned, and nothing is sent twice.
     """
     if not author.has_perm(workflow.CHANGE):
         raise PermissionDenied("You do not have permission to answer contact requests.")
-    text = placeholders_fill(text.strip().replace("\r\n", "\n"), contact_request, author)
+    text = reply_text_fill(text.strip().replace("\r\n", "\n"), contact_request, author)
     if not text:
         raise ReplyRefused("Write the reply before sending it.")
     if len(text) > REPLY_MAX_LENGTH:
@@ -103,6 +123,17 @@ def contact_reply_send(
         locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
         if not locked.email:
             raise ReplyRefused(f"{locked.reference} has no email address: call them instead.")
+        if seen_up_to is not None:
+            newer = list(locked.messages.filter(pk__gt=seen_up_to).select_related("author__staff_profile"))
+            for earlier in newer:
+                if (
+                    earlier.direction == ContactMessage.Direction.OUT
+                    and earlier.author_id == author.pk
+                    and earlier.text == text
+                ):
+                    return earlier
+            if newer:
+                raise NewerMessages(newer)
         last_incoming = locked.messages.filter(direction=ContactMessage.Direction.IN).last()
         message = ContactMessage.objects.create(
             contact_request=locked,
@@ -116,6 +147,11 @@ def contact_reply_send(
         services.contact_request_answer_record(locked, at=message.created_at, actor=author)
         outbox_send_after_commit(ContactMessage, [message.pk])
     return message
+
+
+def thread_latest_pk(contact_request: ContactRequest) -> int:
+    """The newest message on a request's thread (0 for none): what a reply page was opened with."""
+    return contact_request.messages.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def reply_email(message: ContactMessage) -> EmailMessage:

@@ -83,7 +83,7 @@ def contact_request_create(
             consent_wording=CONSENT_WORDING,
             consent_given_at=now,
             received_at=now,
-            answer_by=working_hours.answer_by(now),
+            answer_by=working_hours.request_answer_by(now, urgent=bool(found)),
         )
         contact_request.save()
         # The primary key is unique and never reused, so the reference is too.
@@ -102,8 +102,8 @@ def contact_request_for_token(form_token: str) -> ContactRequest | None:
     return ContactRequest.objects.filter(form_token_hash=token_hash(form_token)).first()
 
 
-def _record_change(contact_request, *, actor, from_status, outcome="", urgent=None) -> None:
-    StatusChange.objects.create(
+def _record_change(contact_request, *, actor, from_status, outcome="", urgent=None) -> StatusChange:
+    return StatusChange.objects.create(
         contact_request=contact_request,
         actor=actor,
         from_status=from_status,
@@ -128,11 +128,24 @@ def contact_request_set_urgent(
     if contact_request.urgent == urgent:
         return False
     contact_request.urgent = urgent
-    contact_request.save(update_fields=["urgent"])
+    if urgent:
+        _urgent_deadline_apply(contact_request, at=timezone.now())
+    contact_request.save(update_fields=["urgent", "answer_by"])
     _record_change(contact_request, actor=actor, from_status=contact_request.status, urgent=urgent)
     if urgent:
         support_emails_queue(contact_request, [SupportEmail.Kind.URGENT_ALERT])
     return True
+
+
+def _urgent_deadline_apply(contact_request: ContactRequest, *, at) -> None:
+    """
+    An urgent request waiting for our answer is due by the urgent deadline
+    counted from `at`, or sooner if it already was. Clearing the flag never
+    moves a deadline later: what was promised stays promised.
+    """
+    if contact_request.answered_at is None and contact_request.status != Status.CLOSED:
+        urgent_by = working_hours.urgent_answer_by(at)
+        contact_request.answer_by = min(filter(None, (contact_request.answer_by, urgent_by)))
 
 
 @transaction.atomic
@@ -156,7 +169,9 @@ def contact_request_set_status(
     contact_request.closed_at = now if to_status == Status.CLOSED else None
     if contact_request.first_response_at is None:
         contact_request.first_response_at = now
-    if contact_request.answered_at is None:
+    # Waiting for their reply, or closed: we have answered them. Moving a request to
+    # In progress only says someone has picked it up: it still needs its answer.
+    if to_status in (Status.WAITING, Status.CLOSED) and contact_request.answered_at is None:
         contact_request.answered_at = now
     contact_request.save(update_fields=["status", "outcome", "closed_at", "first_response_at", "answered_at"])
     _record_change(contact_request, actor=actor, from_status=from_status, outcome=contact_request.outcome)
@@ -165,16 +180,26 @@ def contact_request_set_status(
 @transaction.atomic
 def contact_request_assign(
     *, contact_request: ContactRequest, actor: AbstractBaseUser, assignee: AbstractBaseUser
-) -> None:
+) -> bool:
+    """
+    Give a request to someone on the support team, with a history row. Someone
+    given it by a colleague is emailed (reference and link only) once for that
+    assignment. Returns False when it was already theirs: nothing changes.
+    """
     _require(workflow.ACTIONS["assign"].permission, actor)
     if not support_team().filter(pk=assignee.pk).exists():
         raise SupportWorkflowError(
             f"{assignee.get_full_name() or assignee.get_username()} is not on the support team."
         )
     contact_request = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
+    if contact_request.assigned_to_id == assignee.pk:
+        return False
     contact_request.assigned_to = assignee
     contact_request.save(update_fields=["assigned_to"])
-    _record_change(contact_request, actor=actor, from_status=contact_request.status)
+    change = _record_change(contact_request, actor=actor, from_status=contact_request.status)
+    if assignee.pk != actor.pk and assignee.email:
+        support_emails_queue(contact_request, [SupportEmail.Kind.ASSIGNED], assignment=change)
+    return True
 
 
 @transaction.atomic
@@ -222,7 +247,7 @@ def contact_request_reopen_on_reply(contact_request: ContactRequest, *, at) -> N
     locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
     from_status = locked.status
     locked.answered_at = None
-    locked.answer_by = working_hours.answer_by(at)
+    locked.answer_by = working_hours.request_answer_by(at, urgent=locked.urgent)
     if from_status in (Status.CLOSED, Status.WAITING):
         locked.status = Status.IN_PROGRESS
         locked.outcome = ""
@@ -247,7 +272,8 @@ def contact_request_flag_from_message(contact_request: ContactRequest, *, messag
     ]
     newly_urgent = not locked.urgent
     locked.urgent = True
-    locked.save(update_fields=["urgent", "urgent_matches"])
+    _urgent_deadline_apply(locked, at=message.created_at)
+    locked.save(update_fields=["urgent", "urgent_matches", "answer_by"])
     if newly_urgent:
         _record_change(locked, actor=None, from_status=locked.status, urgent=True)
     support_emails_queue(locked, [SupportEmail.Kind.URGENT_ALERT], message=message)

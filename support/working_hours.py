@@ -47,16 +47,46 @@ def answer_by(received_at: datetime.datetime, working_days: int | None = None) -
     """
     if working_days is None:
         working_days = settings.SUPPORT_REPLY_WITHIN_WORKING_DAYS
-    remaining = datetime.timedelta(hours=working_days * working_day_hours())
+    return _after_working_time(received_at, datetime.timedelta(hours=working_days * working_day_hours()))
+
+
+def urgent_answer_by(received_at: datetime.datetime) -> datetime.datetime:
+    """
+    When an urgent request is due an answer: by the close of the working day it
+    arrived in; arriving while the line is closed (evening, weekend, bank
+    holiday, early morning), by SUPPORT_URGENT_NEXT_MORNING_BY o'clock on the
+    next working morning. A red flag waits for nobody's second day.
+    """
     moment = _local_naive(received_at)
+    opens, closes = _window(moment.date())
+    if is_working_day(moment.date()) and opens <= moment < closes:
+        return timezone.make_aware(closes)
+    morning_hours = (
+        min(
+            max(settings.SUPPORT_URGENT_NEXT_MORNING_BY, settings.SUPPORT_OPENS_AT),
+            settings.SUPPORT_CLOSES_AT,
+        )
+        - settings.SUPPORT_OPENS_AT
+    )
+    return _after_working_time(received_at, datetime.timedelta(hours=morning_hours))
+
+
+def request_answer_by(received_at: datetime.datetime, *, urgent: bool) -> datetime.datetime:
+    """The answer-by time for words from the person that arrived at `received_at`."""
+    return urgent_answer_by(received_at) if urgent else answer_by(received_at)
+
+
+def _after_working_time(start: datetime.datetime, remaining: datetime.timedelta) -> datetime.datetime:
+    """The moment `remaining` opening time has passed since `start`."""
+    moment = _local_naive(start)
     day = moment.date()
     while True:
         opens, closes = _window(day)
         if is_working_day(day) and moment < closes:
-            start = max(moment, opens)
-            if start + remaining <= closes:
-                return timezone.make_aware(start + remaining)
-            remaining -= closes - start
+            begin = max(moment, opens)
+            if begin + remaining <= closes:
+                return timezone.make_aware(begin + remaining)
+            remaining -= closes - begin
         day += datetime.timedelta(days=1)
         moment = datetime.datetime.combine(day, datetime.time())
 

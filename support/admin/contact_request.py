@@ -21,7 +21,7 @@ from staff.names import staff_name
 from staff.presence import presence_context
 
 from .. import services
-from ..models import ContactNote, ContactRequest, RefusedSubmissions
+from ..models import NEEDS_ACTION_ORDER, ContactNote, ContactRequest, NeedsAction, RefusedSubmissions
 from .data_rights import person_view
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
@@ -109,12 +109,13 @@ class ContactRequestAdmin(
 
     assignee = staff_column("assigned_to", "assigned to")
 
-    @admin.display(description="urgent", ordering="-urgent")
+    @admin.display(description="urgent", ordering="needs_action")
     def urgent_flag(self, contact_request):
         # Words, not colour alone: the flag reads "Urgent" in any colour scheme or screen reader.
-        return (
-            format_html('<strong class="urgent-flag">{}</strong>', "Urgent") if contact_request.urgent else ""
-        )
+        # Sorting by it is the list's own order: what needs action first (NeedsAction).
+        if contact_request.needs_action == NeedsAction.URGENT:
+            return format_html('<strong class="urgent-flag">{}</strong>', "Urgent")
+        return "Urgent, answered" if contact_request.urgent and contact_request.status != "closed" else ""
 
     @admin.display(description="urgent")
     def urgent_display(self, contact_request):
@@ -264,9 +265,9 @@ class ContactRequestAdmin(
         labels = dict(ContactRequest.Weekday.choices)
         return ", ".join(labels.get(day, day) for day in contact_request.callback_days) or "Any"
 
-    # Urgent first, then oldest first within what is shown (open requests by default):
-    # the longest wait is answered next. A partial index on open requests serves this order.
-    ordering = ["-urgent", "received_at", "id"]
+    # The next job first (NeedsAction): urgent and unanswered, then unanswered by their
+    # answer-by time (overdue, due today, the rest), then answered. Indexed for open requests.
+    ordering = NEEDS_ACTION_ORDER
 
     def has_add_permission(self, request):
         return False  # requests come only from the public form

@@ -1,11 +1,10 @@
 """The contact-request list's filters: open requests by default, the team by name, call backs waiting."""
 
 from django.contrib import admin
-from django.utils import timezone
 
 from staff.names import staff_name
 
-from ..models import ContactRequest
+from ..models import ContactRequest, NeedsAction
 from ..roles import support_team
 
 
@@ -45,9 +44,11 @@ class AssignedToFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         team = [(str(user.pk), staff_name(user)) for user in support_team().select_related("staff_profile")]
-        return [("nobody", "Nobody"), *team]
+        return [("me", "Me (my requests)"), ("nobody", "Nobody"), *team]
 
     def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
         if self.value() == "nobody":
             return queryset.filter(assigned_to__isnull=True)
         if self.value():
@@ -73,9 +74,11 @@ class UrgentFilter(admin.SimpleListFilter):
     parameter_name = "urgent"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Urgent"), ("no", "Not urgent")]
+        return [("waiting", "Urgent, not answered yet"), ("yes", "Urgent"), ("no", "Not urgent")]
 
     def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(needs_action=NeedsAction.URGENT)
         if self.value() in ("yes", "no"):
             return queryset.filter(urgent=self.value() == "yes")
         return queryset
@@ -92,6 +95,5 @@ class AnswerByFilter(admin.SimpleListFilter):
         if self.value() == "overdue":
             return queryset.overdue()
         if self.value() == "today":
-            end_of_today = timezone.localtime().replace(hour=23, minute=59, second=59)
-            return queryset.open().filter(answered_at__isnull=True, answer_by__lte=end_of_today)
+            return queryset.due_today()
         return queryset

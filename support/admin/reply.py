@@ -12,6 +12,7 @@ from staff.presence import presence_context
 
 from .. import replies, services
 from ..models import CannedReply, ContactRequest
+from ..placeholders import PLACEHOLDERS_LIST
 
 
 class ReplyForm(forms.Form):
@@ -29,6 +30,9 @@ class ReplyForm(forms.Form):
         max_length=replies.REPLY_MAX_LENGTH,
     )
 
+    # The newest message on the thread when the page was opened: a Send after a newer one is asked about.
+    seen = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["canned"].queryset = CannedReply.objects.filter(active=True)
@@ -38,8 +42,9 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
     # The page shows the whole thread: opening it is recorded as opening the request is.
     if request.method == "GET":
         services.request_view_record(contact_request=contact_request, viewer=request.user)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST or None, initial={"seen": replies.thread_latest_pk(contact_request)})
     preview = None
+    newer = []
     status = 200
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
@@ -48,10 +53,22 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
             # Its placeholders stay as they are: they are filled once, when the reply is sent.
             canned = form.cleaned_data["canned"].text
             text = f"{text.rstrip()}\n\n{canned}" if text.strip() else canned
-            form = ReplyForm(initial={"text": text})
+            form = ReplyForm(initial={"text": text, "seen": form.cleaned_data["seen"]})
         elif "send" in request.POST:
             try:
-                replies.contact_reply_send(contact_request=contact_request, author=request.user, text=text)
+                replies.contact_reply_send(
+                    contact_request=contact_request,
+                    author=request.user,
+                    text=text,
+                    # A form without it (never the page's own) is checked against the whole thread.
+                    seen_up_to=form.cleaned_data["seen"] or 0,
+                )
+            except replies.NewerMessages as refusal:
+                # Shown now, so the next Send goes: the page remembers it was seen.
+                newer = refusal.messages
+                # The page says so above them (reply.html); the draft stays as typed.
+                form = ReplyForm({**request.POST.dict(), "seen": newer[-1].pk})
+                status = 409
             except Refused as refusal:
                 form.add_error("text", str(refusal))
                 status = 400
@@ -61,7 +78,7 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
                 return redirect(f"{url}#thread")
         else:  # preview: exactly what Send would put in the email
             try:
-                preview = replies.placeholders_fill(text, contact_request, request.user)
+                preview = replies.reply_text_fill(text, contact_request, request.user)
             except Refused as refusal:
                 form.add_error("text", str(refusal))
                 status = 400
@@ -78,6 +95,8 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         "from_address": f"{settings.CHARITY_NAME} <{settings.SUPPORT_EMAIL}>",
         "reply_to": settings.SUPPORT_REPLY_TO_EMAIL,
         "thread": contact_request.messages.select_related("author__staff_profile"),
+        "newer": newer,
+        "placeholders_list": PLACEHOLDERS_LIST,
         **presence_context(request, contact_request),
     }
     return TemplateResponse(request, "admin/support/contactrequest/reply.html", context, status=status)

@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
+
+from core.wording import hour_words
 
 from ..models import ContactRequest
 
@@ -31,5 +34,20 @@ def answer_by_text(contact_request: ContactRequest, *, long: bool = False):
     if contact_request.status == ContactRequest.Status.CLOSED:
         return f"{when} (closed)"
     if contact_request.answer_by < timezone.now():
+        if long:
+            return format_html(
+                '<strong class="overdue-flag">Overdue</strong> {}. {}', when, answer_by_rule(contact_request)
+            )
         return format_html('<strong class="overdue-flag">Overdue</strong> {}', when)
-    return when
+    return f"{when}. {answer_by_rule(contact_request)}" if long else when
+
+
+def answer_by_rule(contact_request: ContactRequest) -> str:
+    """Why the answer-by time is what it is, in words (support/working_hours.py)."""
+    if contact_request.urgent:
+        return (
+            "Urgent: answer by the end of the working day it arrived, or by "
+            f"{hour_words(settings.SUPPORT_URGENT_NEXT_MORNING_BY)} the next working morning when it "
+            "arrived while the line was closed."
+        )
+    return f"Answer within {settings.SUPPORT_REPLY_WITHIN} of their latest message, in opening hours."

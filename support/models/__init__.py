@@ -1,5 +1,12 @@
 from .audit import Erasure, PersonLookup, RequestView
-from .contact_request import CONSENT_WORDING, ContactNote, ContactRequest, StatusChange
+from .contact_request import (
+    CONSENT_WORDING,
+    NEEDS_ACTION_ORDER,
+    ContactNote,
+    ContactRequest,
+    NeedsAction,
+    StatusChange,
+)
 from .enquiry_tag import EnquiryTag
 from .message import CannedReply, ContactMessage
 from .refusals import RefusedSubmissions
@@ -8,12 +15,14 @@ from .warning_phrase import WarningPhrase
 
 __all__ = [
     "CONSENT_WORDING",
+    "NEEDS_ACTION_ORDER",
     "CannedReply",
     "ContactMessage",
     "ContactNote",
     "ContactRequest",
     "EnquiryTag",
     "Erasure",
+    "NeedsAction",
     "PersonLookup",
     "RefusedSubmissions",
     "RequestView",

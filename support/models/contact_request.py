@@ -11,7 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Upper
 from django.utils import timezone
 
@@ -30,6 +30,24 @@ CONSENT_WORDING = (
 )
 
 
+class NeedsAction(models.IntegerChoices):
+    """
+    The support list's order, most pressing first; within each, the earliest
+    answer-by time first, so among unanswered requests the overdue come before
+    those due today, and those before the rest. A person's reply makes their
+    request unanswered again: it waits beside new requests, by its deadline.
+    """
+
+    URGENT = 0, "Urgent, not answered yet"
+    UNANSWERED = 1, "Not answered yet"
+    ANSWERED = 2, "Answered"
+    CLOSED = 3, "Closed"
+
+
+# The order of the support list (and of its index): next job first.
+NEEDS_ACTION_ORDER = ["needs_action", "answer_by", "received_at", "id"]
+
+
 class ContactRequestQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=ContactRequest.Status.CLOSED)
@@ -38,6 +56,13 @@ class ContactRequestQuerySet(models.QuerySet):
         """Open requests past their answer-by time whose latest words from the person nobody has answered."""
         now = now or timezone.now()
         return self.open().filter(answered_at__isnull=True, answer_by__lt=now)
+
+    def due_today(self, now: datetime.datetime | None = None):
+        """Open requests waiting for our answer that are due by the end of today (overdue ones too)."""
+        end_of_today = timezone.localtime(now or timezone.now()).replace(
+            hour=23, minute=59, second=59, microsecond=999999
+        )
+        return self.open().filter(answered_at__isnull=True, answer_by__lte=end_of_today)
 
     def callbacks_waiting(self):
         """Call backs not yet closed and where nobody has spoken to the person yet."""
@@ -104,13 +129,25 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
 
     # Empty until the row exists: the number comes from the primary key.
     # NULL rather than "" so two requests being saved at once never clash.
-    reference = models.CharField(max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
+    reference = models.CharField(  # noqa: DJ001
+        max_length=20,
+        unique=True,
+        null=True,
+        editable=False,
+        error_messages={"unique": "Another request already has this reference."},
+    )
     received_at = models.DateTimeField(default=timezone.now, editable=False)
     # The promised answer time, counted in working hours from arrival (working_hours.py).
     answer_by = models.DateTimeField(null=True, blank=True, editable=False)
     # The contact form's signed token, hashed: one request per form sent, enforced by
     # the database, so a double click or a replay finds the request already stored.
-    form_token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+    form_token_hash = models.CharField(  # noqa: DJ001
+        max_length=64,
+        unique=True,
+        null=True,
+        editable=False,
+        error_messages={"unique": "This form was sent already: your message is stored once."},
+    )
 
     name = models.CharField(max_length=100, validators=[validate_single_line_text])
     contact_method = models.CharField(max_length=10, choices=ContactMethod.choices)
@@ -153,6 +190,18 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     # person's latest words wait for us, so their reply makes it due again.
     answered_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Where the request stands in the "needs action" order (NeedsAction), kept by the
+    # database from the columns it depends on, so the list's order has an index.
+    needs_action = models.GeneratedField(
+        expression=Case(
+            When(status=Status.CLOSED, then=Value(NeedsAction.CLOSED)),
+            When(answered_at__isnull=False, then=Value(NeedsAction.ANSWERED)),
+            When(urgent=True, then=Value(NeedsAction.URGENT)),
+            default=Value(NeedsAction.UNANSWERED),
+        ),
+        output_field=models.SmallIntegerField(choices=NeedsAction.choices),
+        db_persist=True,
+    )
 
     objects = ContactRequestQuerySet.as_manager()
 
@@ -162,27 +211,31 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=Status.values),
                 name="contact_request_status_valid",
+                violation_error_message="Not a status a request can have.",
             ),
             models.CheckConstraint(
                 condition=~Q(status=Status.CLOSED) | ~Q(outcome=""),
                 name="contact_request_closed_has_outcome",
+                violation_error_message="Choose an outcome to close a request.",
             ),
             models.CheckConstraint(
                 condition=~Q(contact_method="email") | ~Q(email=""),
                 name="contact_request_email_method_has_email",
+                violation_error_message="To be answered by email, a request needs an email address.",
             ),
             models.CheckConstraint(
                 condition=~Q(contact_method="call_back") | ~Q(phone=""),
                 name="contact_request_call_back_has_phone",
+                violation_error_message="To be called back, a request needs a phone number.",
             ),
         ]
         indexes = [
             models.Index(fields=["status", "received_at"]),
-            # The support team's default view: open requests, urgent first, then oldest first.
+            # The support team's default view: open requests, the next job first.
             models.Index(
-                fields=["-urgent", "received_at", "id"],
+                fields=NEEDS_ACTION_ORDER,
                 condition=~Q(status="closed"),
-                name="contact_open_urgent_first",
+                name="contact_open_needs_action",
             ),
             models.Index(fields=["topic", "received_at"]),
             # Overdue: open, waiting for our answer, past the answer-by time.

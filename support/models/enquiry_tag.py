@@ -16,7 +16,12 @@ from .contact_request import ContactRequest
 
 class EnquiryTag(RejectNulBytesMixin, models.Model):
     contact_request = models.OneToOneField(
-        ContactRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="enquiry_tag"
+        ContactRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiry_tag",
+        error_messages={"unique": "This request already has a record of what answered it."},
     )
     tagged_at = models.DateTimeField(default=timezone.now)
     tagged_by = models.ForeignKey(
@@ -34,7 +39,11 @@ class EnquiryTag(RejectNulBytesMixin, models.Model):
         constraints = [
             # A page or a missing topic, never both (an article's deletion may leave neither).
             models.CheckConstraint(
-                condition=~(Q(article__isnull=False) & ~Q(missing_topic="")), name="enquiry_tag_not_both"
+                condition=~(Q(article__isnull=False) & ~Q(missing_topic="")),
+                name="enquiry_tag_not_both",
+                violation_error_message=(
+                    "Choose the page that answered it, or say that no page covers it: not both."
+                ),
             )
         ]
 

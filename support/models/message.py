@@ -13,21 +13,24 @@ from django.utils import timezone
 from core.outbox import OutboxRow
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
 
+from ..placeholders import PLACEHOLDERS_HELP, placeholders_check
 from .contact_request import ContactRequest
 from .kept_list import KeptListEntry
-
-PLACEHOLDERS_HELP = (
-    "You can use {first_name}, {reference}, {support_phone}, {opening_hours} and {your_name} "
-    "(the member of staff sending it): each is filled in when the reply is written."
-)
 
 
 class CannedReply(KeptListEntry):
     """A reply support leads keep ready, for support staff to start from."""
 
-    title = models.CharField(max_length=100, unique=True, validators=[validate_single_line_text])
+    title = models.CharField(
+        max_length=100,
+        unique=True,
+        validators=[validate_single_line_text],
+        error_messages={
+            "unique": "A canned reply already has this title: give this one a title of its own, or change that one."
+        },
+    )
     text = models.TextField(
-        max_length=5000, validators=[validate_multiline_text], help_text=PLACEHOLDERS_HELP
+        max_length=5000, validators=[validate_multiline_text, placeholders_check], help_text=PLACEHOLDERS_HELP
     )
 
     class Meta:
@@ -52,7 +55,11 @@ class ContactMessage(RejectNulBytesMixin, OutboxRow):
     subject = models.CharField(max_length=300, blank=True)
     text = models.TextField(validators=[validate_multiline_text])
     # The email's Message-ID: ours for a reply we send, theirs for one we fetch (never stored twice).
-    message_id = models.CharField(max_length=300, unique=True)
+    message_id = models.CharField(
+        max_length=300,
+        unique=True,
+        error_messages={"unique": "This email is already on a request: it is never stored twice."},
+    )
     in_reply_to = models.CharField(max_length=300, blank=True)
     # Incoming only: what was left out (attachments by name, a cut text), and the
     # whole text as it arrived when its quoted history was cut from `text`, so
@@ -70,10 +77,14 @@ class ContactMessage(RejectNulBytesMixin, OutboxRow):
         ordering = ["created_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(direction__in=["out", "in"]), name="contact_message_direction_valid"
+                condition=Q(direction__in=["out", "in"]),
+                name="contact_message_direction_valid",
+                violation_error_message="An email on a request is either sent to them or from them.",
             ),
             models.CheckConstraint(
-                condition=Q(direction="in") | Q(author__isnull=False), name="contact_message_out_has_author"
+                condition=Q(direction="in") | Q(author__isnull=False),
+                name="contact_message_out_has_author",
+                violation_error_message="A reply sent from the site needs the member of staff who wrote it.",
             ),
         ]
         indexes = [

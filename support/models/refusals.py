@@ -19,7 +19,11 @@ class RefusedSubmissions(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["month", "reason"], name="refused_submissions_month_reason")
+            models.UniqueConstraint(
+                fields=["month", "reason"],
+                name="refused_submissions_month_reason",
+                violation_error_message="Each month has one count for each reason a form was refused.",
+            )
         ]
         verbose_name_plural = "refused submissions"
 

@@ -2,7 +2,8 @@
 The emails a contact request owes, one outbox row each (core/outbox.py): the
 urgent alert to the duty address (once for the request, and once more for each
 message from the person that matches a warning phrase), the new-request alert
-to the support inbox and the acknowledgement to the person. Written in the transaction that stores
+to the support inbox, the acknowledgement to the person, and a note to each
+member of staff a colleague assigns it to (once per assignment). Written in the transaction that stores
 or flags the request, so none can be lost; what each says is in
 support/notifications.py, and none carries the message or any health detail.
 """
@@ -12,7 +13,7 @@ from django.db.models import Q
 
 from core.outbox import OutboxRow
 
-from .contact_request import ContactRequest
+from .contact_request import ContactRequest, StatusChange
 from .message import ContactMessage
 
 
@@ -22,6 +23,7 @@ class SupportEmail(OutboxRow):
         URGENT_ALERT = "urgent_alert", "Urgent alert to the duty address"
         NEW_REQUEST = "new_request", "Support inbox alert"
         ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to them"
+        ASSIGNED = "assigned", "Note to the member of staff it was assigned to"
 
     contact_request = models.ForeignKey(ContactRequest, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -30,24 +32,38 @@ class SupportEmail(OutboxRow):
         ContactMessage, on_delete=models.CASCADE, null=True, blank=True, related_name="emails"
     )
 
-    outbox_related = ("contact_request", "message")
+    # A note to an assignee: for this assignment (its history row), to its assignee.
+    assignment = models.ForeignKey(
+        StatusChange, on_delete=models.CASCADE, null=True, blank=True, related_name="emails"
+    )
+
+    outbox_related = ("contact_request", "message", "assignment__assigned_to")
 
     class Meta(OutboxRow.Meta):
         ordering = ["created_at", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["contact_request", "kind"],
-                condition=Q(message__isnull=True),
+                condition=Q(message__isnull=True, assignment__isnull=True),
                 name="support_email_once",
+                violation_error_message="This email is already owed for this request: it is sent once.",
+            ),
+            models.UniqueConstraint(
+                fields=["assignment", "kind"],
+                condition=Q(assignment__isnull=False),
+                name="support_email_once_per_assignment",
+                violation_error_message="The note for this assignment is already owed: it is sent once.",
             ),
             models.UniqueConstraint(
                 fields=["message", "kind"],
                 condition=Q(message__isnull=False),
                 name="support_email_once_per_message",
+                violation_error_message="The alert for this email from them is already owed: it is sent once.",
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=["urgent_alert", "new_request", "acknowledgement"]),
+                condition=Q(kind__in=["urgent_alert", "new_request", "acknowledgement", "assigned"]),
                 name="support_email_kind_valid",
+                violation_error_message="Not an email a request can owe.",
             ),
         ]
 

@@ -50,7 +50,16 @@ class WarningPhrase(KeptListEntry):
 
     class Meta:
         ordering = ["kind", "phrase"]
-        constraints = [models.UniqueConstraint(Lower("phrase"), name="warning_phrase_unique_any_case")]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("phrase"),
+                name="warning_phrase_unique_any_case",
+                violation_error_message=(
+                    "This phrase is already on the list (perhaps with different capital letters). "
+                    "Search the list for it: if it is switched off, switch it on there."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.phrase

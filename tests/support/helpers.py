@@ -1,11 +1,19 @@
+import datetime
 import secrets
 import time
+import zoneinfo
 
 from django.core import signing
 
 from support.antispam import _SALT
 
 CONTACT_URL = "/support/contact/"
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def at(*args) -> datetime.datetime:
+    """A moment on the support line's clock (UK time)."""
+    return datetime.datetime(*args, tzinfo=LONDON)
 
 
 def started_token(seconds_ago: int = 60) -> str:

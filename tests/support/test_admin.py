@@ -63,7 +63,7 @@ def test_the_changelist_shows_no_contact_details_or_message(client):
     assert "01632 960 387" not in html and "alan@example.org" not in html and "Private health" not in html
 
 
-def test_open_requests_are_shown_oldest_first_by_default(client):
+def test_open_requests_are_shown_by_default_the_longest_waiting_first_and_closed_ones_last(client):
     staff = support_user()
     with time_machine.travel(timezone.now() - datetime.timedelta(days=3)):
         old_closed = make_request(name="Old closed")
@@ -78,7 +78,7 @@ def test_open_requests_are_shown_oldest_first_by_default(client):
     assert html.index(old_open.reference) < html.index(new_open.reference)
     assert old_closed.reference not in html
     everything = client.get(CHANGELIST + "?state=all").content.decode()
-    positions = [everything.index(r.reference) for r in (old_closed, old_open, new_open)]
+    positions = [everything.index(r.reference) for r in (old_open, new_open, old_closed)]
     assert positions == sorted(positions)
     closed = client.get(CHANGELIST + "?state=closed").content.decode()
     assert old_closed.reference in closed and old_open.reference not in closed

@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test import RequestFactory
 
-from support.models import ContactRequest
+from support.models import NEEDS_ACTION_ORDER, ContactRequest
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -46,3 +46,13 @@ def test_call_backs_waiting_reads_the_open_call_backs_and_spoken_notes_indexes()
     assert "contact_callbacks_open" in plan
     assert "contact_note_spoke" in plan
     assert "Seq Scan" not in plan
+
+
+def test_the_open_list_is_read_in_its_needs_action_order_from_its_index():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SET LOCAL enable_sort = off"
+        )  # a plan that still sorts cannot read the index in order
+    plan = plan_without_seq_scans(ContactRequest.objects.open().order_by(*NEEDS_ACTION_ORDER)[:50])
+    assert "contact_open_needs_action" in plan
+    assert "Sort" not in plan.replace("Sort Key", "")  # the index gives the order: nothing to sort

@@ -1,8 +1,5 @@
 """The promised answer time, counted in opening hours, skipping weekends and bank holidays."""
 
-import datetime
-import zoneinfo
-
 import pytest
 import time_machine
 
@@ -10,12 +7,7 @@ from support.models import ContactRequest
 from support.working_hours import answer_by, working_hours_between
 from tests.factories import fresh
 from tests.support.factories import make_request, support_user
-
-LONDON = zoneinfo.ZoneInfo("Europe/London")
-
-
-def at(*args) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=LONDON)
+from tests.support.helpers import at
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 
-from support.models import ContactRequest
+from support.models import ContactMessage, ContactRequest
+from tests.support.factories import make_request, support_user
 from tests.support.helpers import CONTACT_URL, valid_post
 
 SUBMISSIONS = 50
@@ -75,3 +76,35 @@ def test_twenty_simultaneous_posts_of_one_form_make_one_request(settings, roles)
     stored = ContactRequest.objects.get()  # exactly one
     assert {(status, location) for status, location, _ in answers} == {(302, "/support/contact/thank-you/")}
     assert all(stored.reference in page for _, _, page in answers)  # the same thank-you page each time
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_ten_staff_sending_at_once_from_pages_opened_together_send_one_reply(roles):
+    contact_request = make_request(
+        contact_method="email", email="margaret@example.org", phone="", voicemail_ok=None
+    )
+    writers = [support_user() for _ in range(10)]
+    barrier = threading.Barrier(len(writers))
+    statuses = []
+
+    def send(writer):
+        try:
+            client = Client()
+            client.force_login(writer)
+            url = f"/admin/support/contactrequest/{contact_request.pk}/reply/"
+            barrier.wait()
+            statuses.append(
+                client.post(url, {"text": f"From {writer.pk}.", "send": "1", "seen": "0"}).status_code
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(writer,)) for writer in writers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # The row lock orders them: the first sends, each other is shown its reply first.
+    assert sorted(statuses) == [302] + [409] * (len(writers) - 1)
+    assert ContactMessage.objects.filter(direction="out").count() == 1
