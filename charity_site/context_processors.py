@@ -19,6 +19,7 @@ def charity(request):
         "support_email": settings.SUPPORT_EMAIL,
         "support_opening_hours": settings.SUPPORT_OPENING_HOURS,
         "support_retention_days": settings.SUPPORT_RETENTION_DAYS,
+        "support_reply_within": settings.SUPPORT_REPLY_WITHIN,
         "site_url": settings.SITE_URL,
         "default_description": DEFAULT_DESCRIPTION,
         "urls": site_urls(),

@@ -18,3 +18,7 @@ ARTICLE_LEAFLET_MAX_BYTES = env_int("ARTICLE_LEAFLET_MAX_BYTES", 10 * 1024 * 102
 # check_sources requests only addresses on the public internet; networks listed
 # here (CIDR, comma-separated) may be checked too, e.g. an internal document server.
 SOURCE_CHECK_ALLOWED_NETWORKS = env_list("SOURCE_CHECK_ALLOWED_NETWORKS")
+# Where check_sources looks up a source's publication date by DOI and by PubMed ID
+# (treatments/source_dates.py); both are free public APIs (they are told SUPPORT_EMAIL as the contact).
+CROSSREF_API_URL = "https://api.crossref.org"
+PUBMED_API_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"

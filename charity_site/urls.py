@@ -10,7 +10,7 @@ from core.page_cache import public_page
 from support.views import contact_form_after_csrf_failure, contact_form_too_large
 from treatments.search import canonical_query
 from treatments.uploads import article_image_upload
-from treatments.views import glossary, search
+from treatments.views import HomeView, glossary, search
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -27,10 +27,16 @@ def page(template_name: str, title: str, description: str):
 urlpatterns = [
     path(
         "",
-        page(
-            "pages/home.html",
-            "Mesothelioma information and support",
-            "Information and support for people affected by mesothelioma, and the people who care for them.",
+        public_page(
+            HomeView.as_view(
+                extra_context={
+                    "page_title": "Mesothelioma information and support",
+                    "page_description": (
+                        "Information and support for people affected by mesothelioma, "
+                        "and the people who care for them."
+                    ),
+                }
+            )
         ),
         name="home",
     ),

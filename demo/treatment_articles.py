@@ -1,7 +1,8 @@
 """
 Load the demo treatment articles through the real workflow: the nurse writes
 and submits, the approver signs off. Review dates are then moved into the
-past so the demo shows an overdue page and one due soon.
+past so the demo shows an overdue page and one due soon; every review is
+after the sources its page cites (treatments/trust.py).
 """
 
 import datetime
@@ -43,17 +44,17 @@ def _demo_staff():
     return users["nurse"], users["approver"]
 
 
-def _add_sources(article: Article, sources: list[dict], today: datetime.date) -> None:
+def _add_sources(article: Article, sources: list[dict], reviewed_on: datetime.date) -> None:
+    """Web pages cited are checked on the day of the review, as the trust checks ask."""
     for position, source in enumerate(sources, 1):
-        fields = {key: value for key, value in source.items() if key != "accessed_days_ago"}
-        if "accessed_days_ago" in source:
-            fields["accessed_on"] = today - datetime.timedelta(days=source["accessed_days_ago"])
+        fields = {key: value for key, value in source.items() if key != "checked_at_review"}
+        if source.get("checked_at_review"):
+            fields["accessed_on"] = reviewed_on
         Source.objects.create(article=article, position=position, **fields)
 
 
-def _backdate_review(article: Article, months_ago: int, today: datetime.date) -> None:
+def _backdate_review(article: Article, reviewed_on: datetime.date) -> None:
     """Demo history only: pretend the approval and review happened months ago."""
-    reviewed_on = add_months(today, -months_ago)
     approved_at = timezone.make_aware(datetime.datetime.combine(reviewed_on, datetime.time(10, 30)))
     ArticleVersion.objects.filter(article=article).update(approved_at=approved_at)
     ArticleReview.objects.filter(article=article).update(reviewed_on=reviewed_on, recorded_at=approved_at)
@@ -87,10 +88,9 @@ def demo_articles_load() -> int:
             written_by=nurse,
             last_edited_by=nurse,
         )
-        _add_sources(article, spec["sources"], today)
+        reviewed_on = add_months(today, -spec["reviewed_months_ago"])
+        _add_sources(article, spec["sources"], reviewed_on)
         created.append((article, spec))
-        if spec.get("never_approved"):
-            continue
         services.article_submit(article=article, user=nurse)
         services.article_approve(
             article=article,
@@ -99,7 +99,7 @@ def demo_articles_load() -> int:
             full_review=True,
             sources_rechecked=True,
         )
-        _backdate_review(article, spec["reviewed_months_ago"], today)
+        _backdate_review(article, reviewed_on)
 
     by_slug = {article.slug: article for article, _ in created}
     for article, spec in created:

@@ -5,10 +5,12 @@ from django.db import DatabaseError, IntegrityError
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from core.links import tel_href
 from core.security_log import security_event
 
 from . import antispam, services
@@ -30,6 +32,13 @@ BOT_CHECK_MESSAGE = (
     "Sorry, we could not send your message. Please check your details and press “Send” again, "
     "or call us free on {phone}."
 )
+
+
+def _phone_link() -> str:
+    """The support line as a link a phone can call, for the messages above."""
+    return format_html('<a href="{}">{}</a>', tel_href(settings.SUPPORT_PHONE), settings.SUPPORT_PHONE)
+
+
 EXPIRED_MESSAGE = (
     "This form was open for a long time, so for your security we have not sent it yet. "
     "Everything you typed is still below: please press “Send” again."
@@ -56,7 +65,7 @@ class ContactView(View):
             RefusedSubmissions.count_one(reason)
             form.is_valid()
             return self.render_form(
-                request, form, status=400, problem=BOT_CHECK_MESSAGE.format(phone=settings.SUPPORT_PHONE)
+                request, form, status=400, problem=format_html(BOT_CHECK_MESSAGE, phone=_phone_link())
             )
         if not form.is_valid():
             return self.render_form(request, form, status=400)
@@ -87,7 +96,7 @@ class ContactView(View):
                 request,
                 form,
                 status=503,
-                problem=NOT_STORED_MESSAGE.format(phone=settings.SUPPORT_PHONE),
+                problem=format_html(NOT_STORED_MESSAGE, phone=_phone_link()),
                 already_typing=True,
             )
             response["Retry-After"] = "60"

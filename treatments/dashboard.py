@@ -24,6 +24,7 @@ def review_dashboard(user) -> dict | None:
         ),
         "overdue": list(articles.review_overdue()),
         "sources_need_a_look": list(articles.sources_need_a_look()),
+        "out_of_date_with_sources": list(articles.out_of_date_with_sources()),
         "due_soon": list(articles.review_due_within(days=DUE_SOON_DAYS)),
         "mostly_unhelpful": list(Article.objects.mostly_unhelpful().only("title", "next_review_due_on")),
         "due_soon_days": DUE_SOON_DAYS,

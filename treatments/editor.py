@@ -53,11 +53,19 @@ ARTICLE_EDITOR = {
     "link": {"defaultProtocol": "https://"},
     # Two kinds of box, applied to a quote block ("Styles" menu); the page shows them
     # as a labelled "Key facts" box and as a quote with who said it (treatments/boxes.py).
+    # And one mark on words (treatments/glossary/linking.py).
     "style": {
         "definitions": [
             {"name": "Key facts box", "element": "blockquote", "classes": ["key-facts"]},
             {"name": "Patient or carer quote", "element": "blockquote", "classes": ["patient-quote"]},
+            # On selected words: the text explains them here, so the page links them to no definition.
+            {"name": "Explained here (no glossary link)", "element": "span", "classes": ["explained-here"]},
         ]
     },
-    "htmlSupport": {"allow": [{"name": "blockquote", "classes": ["key-facts", "patient-quote"]}]},
+    "htmlSupport": {
+        "allow": [
+            {"name": "blockquote", "classes": ["key-facts", "patient-quote"]},
+            {"name": "span", "classes": ["explained-here"]},
+        ]
+    },
 }

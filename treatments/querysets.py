@@ -7,6 +7,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from .workflow import Status
@@ -31,6 +32,13 @@ class ArticleQuerySet(models.QuerySet):
             .filter(sources__link_status__in=self.model._meta.get_field("sources").related_model.NEEDS_A_LOOK)
             .distinct()
         )
+
+    def out_of_date_with_sources(self):
+        """Public articles a source's dates or a newer edition say need a full review (SourceQuerySet.trust_flagged)."""
+        from .models import Source  # models import this module
+
+        flagged = Source.objects.trust_flagged().filter(article=OuterRef("pk"))
+        return self.public().filter(Exists(flagged))
 
     def review_due_within(self, days: int, today: datetime.date | None = None):
         """Not yet overdue, but due within `days` days."""
@@ -183,3 +191,46 @@ class ArticleQuerySet(models.QuerySet):
             .exclude(Exists(reminded))
             .order_by("next_review_due_on", "title")
         )
+
+
+class SourceQuerySet(models.QuerySet):
+    """
+    The trust checks, one home: what a page's sources say about its review.
+    A page must have had a full review on or after the day each source it
+    cites was published (only the year known: after that year), and after
+    any day its sources say they were checked; a source with a newer edition
+    recorded needs the page read against the new one.
+    """
+
+    def with_trust_flags(self):
+        from .models import NewerEdition  # models import this module
+
+        reviewed = F("article__last_reviewed_on")
+        reviewed_year = ExtractYear("article__last_reviewed_on")
+        newer = NewerEdition.objects.filter(
+            newer_edition_of(doi=OuterRef("doi"), url=OuterRef("url"), title=OuterRef("title"))
+        )
+        return self.annotate(
+            published_after_review=Q(published_on__gt=reviewed)
+            | Q(published_on__isnull=True, year__gt=reviewed_year),
+            published_day_unknown=Q(published_on__isnull=True, year=reviewed_year),
+            checked_after_review=Q(accessed_on__gt=reviewed),
+            has_newer_edition=Exists(newer),
+        )
+
+    def trust_flagged(self):
+        return self.with_trust_flags().filter(
+            Q(published_after_review=True)
+            | Q(published_day_unknown=True)
+            | Q(checked_after_review=True)
+            | Q(has_newer_edition=True)
+        )
+
+
+def newer_edition_of(*, doi, url, title) -> Q:
+    """NewerEditions that replaced a source with this DOI, link or title (any case)."""
+    return (
+        Q(replaces_doi__iexact=doi, replaces_doi__gt="")
+        | Q(replaces_url=url, replaces_url__gt="")
+        | Q(replaces_title__iexact=title, replaces_title__gt="")
+    )

@@ -24,6 +24,8 @@ _READ_ONLY = permissions_in(
     "view_pagefeedback",
     "view_articleresource",
     "view_glossaryterm",
+    "view_neweredition",
+    "view_searchsynonym",
 ) | permissions_in("staff", "view_staffprofile")
 
 # Group name -> permissions ("app_label.codename").
@@ -44,6 +46,10 @@ ROLES: dict[str, frozenset[str]] = {
         "delete_articleresource",
         "add_glossaryterm",
         "change_glossaryterm",
+        "add_neweredition",
+        "change_neweredition",
+        "add_searchsynonym",
+        "change_searchsynonym",
     ),
     # Read everything, approve, return, record reviews, withdraw and restore. They do
     # not edit text, so they are never the last editor of what they approve.

@@ -46,8 +46,16 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
 }
 
-# Classes our own markup uses (citations, the two boxes); no other class survives, and no style attribute.
-ALLOWED_CLASSES = {"citation", "visually-hidden", "key-facts", "key-facts-title", "patient-quote"}
+# Classes our own markup uses (citations, the two boxes, "explained here"); no other class survives,
+# and no style attribute.
+ALLOWED_CLASSES = {
+    "citation",
+    "visually-hidden",
+    "key-facts",
+    "key-facts-title",
+    "patient-quote",
+    "explained-here",  # a nurse's mark: the text explains this word here, so it gets no glossary link
+}
 
 # Relative URLs pass; absolute ones must use one of these.
 URL_SCHEMES = {"http", "https", "mailto", "tel"}

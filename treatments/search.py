@@ -26,25 +26,12 @@ from django.utils.safestring import SafeString, mark_safe
 from core.personal_data import without_personal_data
 
 from .diff import format_source
-from .models import Article, ArticleVersion, SearchWord, UnfoundSearch
+from .glossary.linking import approved_definitions
+from .models import Article, ArticleVersion, SearchSynonym, SearchWord, UnfoundSearch
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 CONFIG = "english"
-
-# Names people search with for the medicines our pages describe by their generic names.
-SYNONYMS = {
-    "keytruda": ["pembrolizumab"],
-    "opdivo": ["nivolumab"],
-    "yervoy": ["ipilimumab"],
-    "alimta": ["pemetrexed"],
-    "tecentriq": ["atezolizumab"],
-    "bavencio": ["avelumab"],
-    "imfinzi": ["durvalumab"],
-    "chemo": ["chemotherapy"],
-    "radio": ["radiotherapy"],
-    "mdt": ["multidisciplinary"],
-}
 
 # Marks the match in a snippet; characters that cannot occur in page text.
 _START, _STOP = "\x02", "\x03"
@@ -98,15 +85,45 @@ def version_search_vector(*, title: str, summary: str, body_text: str, sources: 
     return part(title, "A") + part(summary, "B") + part(body_text, "C") + part(sources_text, "D")
 
 
-def _tsquery(terms: SearchTerms) -> SearchQuery:
-    # Each word may be the start of a longer one ("immuno" finds "immunotherapy"), and
-    # a brand name also finds the generic name. Words are \w+ only, so this raw
-    # query cannot carry tsquery operators from the visitor.
-    clauses = []
-    for word in terms.words:
-        options = [word, *SYNONYMS.get(word, [])]
-        clauses.append("(" + " | ".join(f"{option}:*" for option in options) + ")")
-    return SearchQuery(" & ".join(clauses), search_type="raw", config=CONFIG)
+# One clause per word the reader typed (or per phrase a synonym names): each is a list of
+# alternatives, and each alternative the words that must all be found.
+Clause = list[tuple[str, ...]]
+
+
+def search_clauses(terms: SearchTerms) -> list[Clause]:
+    """
+    The reader's words with the synonyms nurses keep (SearchSynonym): "pleurx"
+    also finds "indwelling pleural catheter", "stage 4" also finds "stage".
+    The longest synonym that matches at each point wins.
+    """
+    synonyms = {
+        tuple(typed.split()): [tuple(re.findall(r"\w+", other.lower())) for other in finds.split(",")]
+        for typed, finds in SearchSynonym.objects.filter(active=True).values_list("typed", "finds")
+    }
+    longest = max((len(typed) for typed in synonyms), default=1)
+    words, clauses, at = terms.words, [], 0
+    while at < len(words):
+        for size in range(min(longest, len(words) - at), 0, -1):
+            span = tuple(words[at : at + size])
+            if span in synonyms:
+                clauses.append([span, *(other for other in synonyms[span] if other)])
+                at += size
+                break
+        else:
+            clauses.append([(words[at],)])
+            at += 1
+    return clauses
+
+
+def _tsquery(clauses: list[Clause]) -> SearchQuery:
+    # Each word may be the start of a longer one ("immuno" finds "immunotherapy"), and a
+    # synonym's words are another way to match. Words are \w+ only, so this raw query
+    # cannot carry tsquery operators from the visitor.
+    def alternative(words: tuple[str, ...]) -> str:
+        return "(" + " & ".join(f"{word}:*" for word in words) + ")"
+
+    query = " & ".join("(" + " | ".join(alternative(option) for option in clause) + ")" for clause in clauses)
+    return SearchQuery(query, search_type="raw", config=CONFIG)
 
 
 def highlighted(snippet: str) -> SafeString:
@@ -145,8 +162,9 @@ def search_articles(terms: SearchTerms) -> SearchResults:
         # Counted over every match before the limit, in the same query.
         .annotate(total_matches=Window(Count("pk")))
     )
+    clauses = search_clauses(terms)
     if uses_postgres_search():
-        query = _tsquery(terms)
+        query = _tsquery(clauses)
         articles = list(
             public.filter(live_version__search_vector=query)
             .annotate(
@@ -170,15 +188,17 @@ def search_articles(terms: SearchTerms) -> SearchResults:
 
     # Development fallback: every word somewhere in the title, summary or body.
     condition = Q()
-    for word in terms.words:
-        options = [word, *SYNONYMS.get(word, [])]
+    for clause in clauses:
         any_option = Q()
-        for option in options:
-            any_option |= (
-                Q(live_version__title__icontains=option)
-                | Q(live_version__summary__icontains=option)
-                | Q(live_version__body_text__icontains=option)
-            )
+        for option in clause:
+            every_word = Q()
+            for word in option:
+                every_word &= (
+                    Q(live_version__title__icontains=word)
+                    | Q(live_version__summary__icontains=word)
+                    | Q(live_version__body_text__icontains=word)
+                )
+            any_option |= every_word
         condition &= any_option
     # Ranked as the full-text search weighs them: a word in the title counts most.
     in_title, in_summary = Q(), Q()
@@ -199,38 +219,80 @@ def search_articles(terms: SearchTerms) -> SearchResults:
 # --- "Did you mean …?" and what readers could not find ------------------------------
 
 _WORD = re.compile(r"[^\W\d_]{3,40}")
-SUGGESTION_SIMILARITY = 0.3
+# How close a respelling must be (pg_trgm similarity): at 0.5 "side efects" finds "side
+# effects", but "hospice" is not turned into "hospital" (0.42), nor "steroids" into
+# "sterile" (0.31), nor "stage" into "stay" (0.38).
+SUGGESTION_SIMILARITY = 0.5
 UNFOUND_KEEP_DAYS = 90
 # Different searches kept a day at most: enough to see what readers miss, never a growing log.
 UNFOUND_MAX_PER_DAY = 500
 
 
+def _words(text: str) -> set[str]:
+    return {match.lower() for match in _WORD.findall(text)}
+
+
 def search_words_refresh() -> int:
-    """Rebuild the list of words on the public pages. Returns how many there are."""
-    words: set[str] = set()
+    """
+    Rebuild the list of words on the public pages. Returns how many there are.
+    Every word counts as known (never "corrected"); only those in a title, a
+    heading or the glossary may be suggested.
+    """
+    known: set[str] = set()
+    suggestible: set[str] = set()
     live = ArticleVersion.objects.filter(pk__in=Article.objects.public().values("live_version"))
-    for title, summary, body_text in live.values_list("title", "summary", "body_text").iterator():
-        words.update(match.lower() for match in _WORD.findall(f"{title} {summary} {body_text}"))
+    for title, summary, body_text, sections in live.values_list(
+        "title", "summary", "body_text", "sections"
+    ).iterator():
+        known |= _words(f"{title} {summary} {body_text}")
+        suggestible |= _words(" ".join([title, *(section.get("text", "") for section in sections or [])]))
+    for definition in approved_definitions():
+        suggestible |= _words(" ".join(definition.forms))
     with transaction.atomic():
         SearchWord.objects.all().delete()
-        SearchWord.objects.bulk_create([SearchWord(word=word) for word in sorted(words)], batch_size=1000)
-    return len(words)
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=word, suggestible=word in suggestible) for word in sorted(known | suggestible)],
+            batch_size=1000,
+        )
+    return len(known | suggestible)
 
 
-def suggestion(terms: SearchTerms) -> str | None:
-    """A respelling of the query from the public pages' words, or None (PostgreSQL only)."""
+@dataclass(frozen=True)
+class Suggestion:
+    query: str
+    results: SearchResults
+
+
+def _words_never_respelt() -> set[str]:
+    """The glossary's words and the synonyms' own words: what a reader typed on purpose."""
+    words = {
+        word for typed in SearchSynonym.objects.values_list("typed", flat=True) for word in typed.split()
+    }
+    for definition in approved_definitions():
+        words |= {word.lower() for form in definition.forms for word in re.findall(r"\w+", form)}
+    return words
+
+
+def suggestion(terms: SearchTerms) -> Suggestion | None:
+    """
+    A respelling of a query that found nothing, with what it finds (PostgreSQL
+    only). Only a close respelling, from the words of titles, headings and the
+    glossary, and only one that finds something; never of a word the pages,
+    the glossary or the synonyms already know.
+    """
     if terms.empty or not uses_postgres_search():
         return None
-    known = set(SearchWord.objects.filter(word__in=terms.words).values_list("word", flat=True))
+    kept = set(SearchWord.objects.filter(word__in=terms.words).values_list("word", flat=True))
+    kept |= _words_never_respelt()
     corrected, changed = [], False
     try:
         with connection.cursor() as cursor:
             for word in terms.words:
-                if word in known or word.isdigit() or len(word) < 3:
+                if word in kept or word.isdigit() or len(word) < 3:
                     corrected.append(word)
                     continue
                 cursor.execute(
-                    "SELECT word FROM treatments_searchword WHERE similarity(word, %s) >= %s "
+                    "SELECT word FROM treatments_searchword WHERE suggestible AND similarity(word, %s) >= %s "
                     "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
                     [word, SUGGESTION_SIMILARITY, word],
                 )
@@ -239,7 +301,11 @@ def suggestion(terms: SearchTerms) -> str | None:
                 changed |= bool(row)
     except DatabaseError:  # pg_trgm missing: no suggestion rather than no search
         return None
-    return " ".join(corrected) if changed else None
+    if not changed:
+        return None
+    query = " ".join(corrected)
+    results = search_articles(parse_query(query))
+    return Suggestion(query, results) if results.total else None
 
 
 def unfound_search_record(raw: str, today: datetime.date | None = None) -> None:

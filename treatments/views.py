@@ -1,7 +1,9 @@
+import logging
 from itertools import groupby
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import DatabaseError
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +34,8 @@ from .search import (
 from .structured_data import medical_web_page
 
 FEEDBACK_SESSION_KEY = "page_feedback"
+
+logger = logging.getLogger(__name__)
 
 
 class ArticleIndexView(TemplateView):
@@ -67,6 +71,26 @@ class ArticleIndexView(TemplateView):
         return categories
 
 
+class HomeView(TemplateView):
+    """
+    The home page: what mesothelioma is, the support line, and every public
+    page by topic. With the database down it still shows the rest, the support
+    line first of all, and that page is not cached.
+    """
+
+    template_name = "pages/home.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            categories = ArticleIndexView.categories()
+        except DatabaseError:
+            logger.warning("Home page shown without its list of pages: the database is not answering.")
+            response = super().get(request, *args, categories=[], **kwargs)
+            response.is_public_page = False
+            return response
+        return super().get(request, *args, categories=categories, **kwargs)
+
+
 class ArticleDetailView(DetailView):
     """One article as last approved. Never the working copy."""
 
@@ -96,7 +120,7 @@ class ArticleDetailView(DetailView):
             version=version,
             # Sanitised again at render: approval already cleaned it, but nothing
             # reaches a page without passing the policy as it stands today.
-            **glossary_context(version.body_html),
+            **glossary_context(version.body_html, title=version.title),
             sections=version.sections,
             sources_html=mark_safe(version.sources_html),  # noqa: S308 - rendered by our template at approval
             resources=version.resources,
@@ -170,9 +194,8 @@ def search(request):
     suggested, suggested_results = None, None
     if results.total == 0 and not terms.empty:
         unfound_search_record(raw)
-        suggested = suggestion(terms)
-        if suggested:
-            suggested_results = search_articles(parse_query(suggested))
+        if found := suggestion(terms):
+            suggested, suggested_results = found.query, found.results
     context = {
         "page_title": f"Search results for “{raw[:60]}”" if raw.strip() else "Search",
         "page_description": "Search the treatment pages.",
@@ -191,7 +214,7 @@ def search(request):
     return response
 
 
-def glossary_context(body_html: str) -> dict:
+def glossary_context(body_html: str, *, title: str) -> dict:
     """
     The article body as a page shows it: sanitised again (nothing reaches a page
     without passing the policy as it stands today), with the first use of each
@@ -201,7 +224,7 @@ def glossary_context(body_html: str) -> dict:
     """
     # Changes only when a definition is approved (which, like publishing, starts a new generation).
     definitions = current_content_value("glossary-definitions", approved_definitions)
-    linked, used = link_first_uses(sanitise_html(body_html, structure=False), definitions)
+    linked, used = link_first_uses(sanitise_html(body_html, structure=False), definitions, subject=title)
     return {
         "body": mark_safe(linked),  # noqa: S308 - sanitised just above; only our own links added
         "words_explained": mark_safe(words_explained_html(used, reverse("glossary"))),  # noqa: S308 - escaped

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
+from core.kept_lists import KeptListAdmin
 from staff.admin_columns import staff_column
 
 from ..models import WarningPhrase
-from .kept_list import KeptListAdmin
 
 
 @admin.register(WarningPhrase)

@@ -10,12 +10,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.kept_lists import KeptListEntry
 from core.outbox import OutboxRow
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
 
 from ..placeholders import PLACEHOLDERS_HELP, placeholders_check
 from .contact_request import ContactRequest
-from .kept_list import KeptListEntry
 
 
 class CannedReply(KeptListEntry):

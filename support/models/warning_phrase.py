@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
+from core.kept_lists import KeptListEntry
 from core.text import validate_single_line_text
-
-from .kept_list import KeptListEntry
 
 PHRASE_MAX_WORDS = 8
 

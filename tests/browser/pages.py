@@ -38,6 +38,16 @@ def violations(page, context=None, impacts=None) -> list[str]:
     return found
 
 
+def all_rule_violations(page) -> list[str]:
+    """Every axe rule, best practices included (landmarks, headings, region), on the whole page."""
+    results = axe.run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        f"{[' '.join(node['target']) for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+    ]
+
+
 def serious_violations(page, *regions: str) -> list[str]:
     """Serious or critical axe findings inside our own regions of a staff page."""
     return violations(

@@ -4,6 +4,8 @@ title, citations that take you to the source and back (keyboard only), the
 Key facts box and a quote; and all of it kept when the page is printed.
 """
 
+import re as regex
+
 import pytest
 from playwright.sync_api import expect
 
@@ -39,9 +41,16 @@ def test_citations_work_by_keyboard_and_the_boxes_pass_axe(visit, demo_site):
     definition = page.locator(f"#{target} + dd")
     expect(definition).to_be_visible()
     origin = page.url.split("/treatments/")[0]
-    definition.get_by_role("link").focus()
+    # A way back to the place in the text, with the keyboard.
+    anchor = target.removeprefix("define-")
+    definition.get_by_role("link", name=regex.compile("^Back to")).focus()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{origin}/glossary/#{target.removeprefix('define-')}")
+    expect(page).to_have_url(regex.compile(f"#use-{anchor}$"))
+    expect(page.locator(f"#use-{anchor}")).to_be_in_viewport()
+    page.go_back()
+    definition.get_by_role("link", name=regex.compile("in the A to Z of words$")).focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{origin}/glossary/#{anchor}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Words explained: an A to Z")
     assert violations(page) == []
     page.goto(URL)

@@ -1,14 +1,48 @@
-"""A small local web server whose pages answer 200, 301, 404, 500, or never: for checking links."""
+"""
+A small local web server whose pages answer 200, 301, 404, 500, or never: for
+checking links. It also answers as Crossref and PubMed's E-utilities do, from
+real recorded answers (tests/fixtures/sources/), for publication-date lookups.
+"""
 
 import http.server
+import json
 import threading
 import urllib.parse
+from pathlib import Path
+
+SOURCES = Path(__file__).parent.parent / "fixtures" / "sources"
+CROSSREF_WORKS = {"10.7554/elife.01567": SOURCES / "crossref-work-10.7554-elife.01567.json"}
+PUBMED_ESUMMARY = SOURCES / "pubmed-esummary-5683731-22144687.json"
+
+
+def _api_answer(path: str, query: dict) -> bytes | None:
+    """Crossref's /works/{doi} and E-utilities' esummary, for the recorded identifiers; None: not found."""
+    if path.startswith("/crossref/works/"):
+        doi = urllib.parse.unquote(path.removeprefix("/crossref/works/")).lower()
+        if doi in CROSSREF_WORKS:
+            work = json.loads(CROSSREF_WORKS[doi].read_text())
+            return json.dumps({"status": "ok", "message-type": "work", "message": work}).encode()
+    if path == "/pubmed/esummary.fcgi":
+        recorded = json.loads(PUBMED_ESUMMARY.read_text())["result"]
+        wanted = [uid for uid in query.get("id", [""])[0].split(",") if uid in recorded]
+        if wanted:
+            return json.dumps({"result": {"uids": wanted, **{uid: recorded[uid] for uid in wanted}}}).encode()
+    return None
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self, body: bool):
         self.server.requests.append(self.path)
         path = self.path.split("?")[0]
+        if path.startswith(("/crossref/", "/pubmed/")):
+            answer = _api_answer(path, urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query))
+            self.send_response(200 if answer else 404)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer or b"")))
+            self.end_headers()
+            if body and answer:
+                self.wfile.write(answer)
+            return
         if path.startswith("/ok"):
             self.send_response(200)
         elif path == "/moved":

@@ -19,7 +19,7 @@ from support.models import CannedReply, Erasure, WarningPhrase
 from support.roles import SUPPORT_STAFF
 from tests.factories import UserFactory
 from tests.treatments.factories import approver, nurse, published_article
-from treatments.models import Article, GlossaryTerm, PageFeedback
+from treatments.models import Article, GlossaryTerm, NewerEdition, PageFeedback, SearchSynonym
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +45,12 @@ ADMIN_PAGES = {
     ("treatments.pagefeedback", "add"): DENY,
     ("treatments.pagefeedback", "change"): {"nurse": 200, "approver": 200, "support": 403},
     ("treatments.glossaryterm", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.neweredition", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.neweredition", "add"): {"nurse": 200, "approver": 403, "support": 403},
+    ("treatments.neweredition", "change"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.searchsynonym", "changelist"): {"nurse": 200, "approver": 200, "support": 403},
+    ("treatments.searchsynonym", "add"): {"nurse": 200, "approver": 403, "support": 403},
+    ("treatments.searchsynonym", "change"): {"nurse": 200, "approver": 200, "support": 403},
     ("treatments.glossaryterm", "add"): {"nurse": 200, "approver": 403, "support": 403},
     ("treatments.glossaryterm", "change"): {"nurse": 200, "approver": 200, "support": 403},
     ("support.contactrequest", "changelist"): {"nurse": 403, "approver": 403, "support": 200},
@@ -132,6 +138,10 @@ def world(db):
         "support.contactrequest": contact.pk,
         "support.warningphrase": WarningPhrase.objects.first().pk,
         "treatments.glossaryterm": glossary_term.pk,
+        "treatments.searchsynonym": SearchSynonym.objects.get(typed="pleurx").pk,
+        "treatments.neweredition": NewerEdition.objects.create(
+            replaces_title="Old guideline", title="New guideline", published_on="2026-01-01", recorded_by=admin_user
+        ).pk,
         "support.cannedreply": CannedReply.objects.create(title="Thanks", text="Thank you.").pk,
         "support.erasure": Erasure.objects.create(erased_by=admin_user, requests_deleted=1, rows_deleted=3).pk,
         "treatments.pagefeedback": PageFeedback.objects.create(

@@ -132,6 +132,10 @@ def test_a_filled_honeypot_is_not_stored_and_keeps_the_text(client):
     assert "Please check your details" in response.content.decode()
     assert "worried about side effects.</textarea>" in response.content.decode()
     assert not ContactRequest.objects.exists()
+    # The summary takes the focus without a script, and its phone number can be called.
+    summary = response.content.decode().split('class="error-summary"')[1].split("</div>")[0]
+    assert 'tabindex="-1" autofocus' in summary
+    assert 'or call us free on <a href="tel:08081570192">0808 157 0192</a>' in summary
 
 
 @pytest.mark.parametrize(

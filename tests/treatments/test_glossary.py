@@ -1,6 +1,9 @@
 """The glossary: four-eyes approval, first use linked on the page, the A to Z, and the jargon check."""
 
+from io import StringIO
+
 import pytest
+from django.test import override_settings
 
 from tests.factories import fresh
 from tests.treatments.factories import ArticleFactory, approve, approver, nurse
@@ -70,7 +73,10 @@ def test_the_first_use_is_linked_and_later_uses_are_not(client):
         "<h2>What immunotherapy is</h2><p>Immunotherapies help.</p><p>Immunotherapy again, and <a href='/x'>immunotherapy</a>.</p>",
     )
     assert page.count('class="glossary-term"') == 1
-    assert '<a href="#define-immunotherapy" class="glossary-term">Immunotherapies</a> help.' in page
+    assert (
+        '<a href="#define-immunotherapy" id="use-immunotherapy" class="glossary-term">Immunotherapies</a> help.'
+        in page
+    )
     assert '<h2 id="what-immunotherapy-is">What immunotherapy is</h2>' in page  # headings are left alone
     assert '<dt id="define-immunotherapy">Immunotherapy</dt>' in page
     assert 'href="/glossary/#immunotherapy"' in page
@@ -114,7 +120,7 @@ def test_a_term_is_never_linked_inside_a_character_reference():
     amp = Definition(anchor="amp", term="amp", forms=("amp",), definition="A unit of electric current.")
     html, used = link_first_uses("<p>Salt &amp; pepper, &#38; an amp for the pump.</p>", [amp])
     assert html == (
-        '<p>Salt &amp; pepper, &#38; an <a href="#define-amp" class="glossary-term">amp</a> for the pump.</p>'
+        '<p>Salt &amp; pepper, &#38; an <a href="#define-amp" id="use-amp" class="glossary-term">amp</a> for the pump.</p>'
     )
     assert used == [amp]
 
@@ -163,3 +169,71 @@ def test_an_approved_definition_is_a_record():
     version.definition = "Changed behind the approver's back."
     with pytest.raises(ValueError):
         version.save()
+
+
+# --- Links that help, on the demo pages ----------------------------------------------------
+
+
+@override_settings(DEBUG=True)
+def test_glossary_links_on_the_demo_pages_help(client):
+    import re as regex
+
+    from django.core.management import call_command
+
+    from treatments.models import Article
+
+    call_command("load_demo_content", stdout=StringIO())
+    linked_somewhere = set()
+    for article in Article.objects.public().select_related("live_version"):
+        html = client.get(article.get_absolute_url()).content.decode()
+        links = regex.findall(
+            r'<a href="#define-([\w-]+)" id="use-([\w-]+)" class="glossary-term">([^<]+)</a>', html
+        )
+        anchors = [anchor for anchor, _, _ in links]
+        # At most once per page, and each link has a definition with a way back to it.
+        assert len(anchors) == len(set(anchors)), article.slug
+        for anchor, use, word in links:
+            assert anchor == use
+            assert f'<dt id="define-{anchor}">' in html and f'<a href="#use-{anchor}">Back to' in html, anchor
+            # Never the page's own subject.
+            assert word.casefold() not in article.live_version.title.casefold(), (article.slug, word)
+        # Never a use the sentence itself explains.
+        for word in (word for _, _, word in links):
+            before = html.split(f'class="glossary-term">{word}</a>')[0][-40:]
+            assert not regex.search(r"\b(called|named|known as)\s+((an?|the)\s+)?$", before), (
+                article.slug,
+                word,
+            )
+        linked_somewhere |= set(anchors)
+    # The words heard in clinic are explained somewhere a reader meets them.
+    assert {
+        "biopsy",
+        "pemetrexed",
+        "pleurodesis",
+        "indwelling-pleural-catheter",
+        "median",
+    } <= linked_somewhere
+
+
+def test_a_use_the_sentence_explains_is_not_linked_but_a_later_one_is():
+    from treatments.glossary.linking import Definition, link_first_uses
+
+    pleura = Definition("pleura", "Pleura", ("Pleura",), "The lining of the lungs.")
+    html, used = link_first_uses(
+        "<p>This lining is called the pleura.</p><p>Fluid collects by the pleura.</p>", [pleura]
+    )
+    assert html == (
+        "<p>This lining is called the pleura.</p>"
+        '<p>Fluid collects by the <a href="#define-pleura" id="use-pleura" class="glossary-term">pleura</a>.</p>'
+    )
+    assert used == [pleura]
+
+
+def test_a_word_a_nurse_marked_explained_here_or_the_pages_subject_is_not_linked():
+    from treatments.glossary.linking import Definition, link_first_uses
+
+    biopsy = Definition("biopsy", "Biopsy", ("biopsy",), "Taking a sample.")
+    marked = '<p>A <span class="explained-here">biopsy</span> takes a sample. Later, a biopsy again.</p>'
+    assert link_first_uses(marked, [biopsy]) == (marked, [])
+    plain = "<p>A biopsy takes a sample.</p>"
+    assert link_first_uses(plain, [biopsy], subject="Having a biopsy") == (plain, [])

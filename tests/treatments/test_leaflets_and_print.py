@@ -113,7 +113,7 @@ def test_print_hides_navigation_forms_and_feedback():
 def test_print_writes_out_link_addresses_except_where_the_text_is_the_address():
     rules = print_rules()
     assert 'main a[href^="http"]::after' in rules and "attr(href)" in rules
-    assert re.search(r"\.sources a::after\s*\{\s*content: none;", rules)
+    assert re.search(r"main \.sources a\[href\]::after\s*\{\s*content: none;", rules)
 
 
 def test_the_printed_parts_are_on_the_article_page(client):

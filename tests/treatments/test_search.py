@@ -191,5 +191,8 @@ def test_a_long_query_says_it_was_shortened(client):
 
 def test_every_page_has_a_search_box(client):
     html = client.get("/").content.decode()
-    assert '<form class="site-search" action="/search/" method="get" role="search">' in html
+    assert (
+        '<form class="site-search" action="/search/" method="get" role="search" aria-label="Search this site">'
+        in html
+    )
     assert '<label for="site-search-q"' in html

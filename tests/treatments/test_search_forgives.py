@@ -22,7 +22,7 @@ def pages():
         "immunotherapy": published_article(
             title="Immunotherapy",
             summary="Drugs that help the immune system.",
-            body="<p>Side effects can include a rash.</p>",
+            body="<h2>Side effects</h2><p>They can include a rash.</p>",
         ),
         "trials": published_article(
             title="Clinical trials",

@@ -29,6 +29,10 @@ DEMO_SLUGS = [
     "clinical-trials",
     "multidisciplinary-team",
     "fluid-on-the-lung",
+    "living-with-mesothelioma",
+    "peritoneal-mesothelioma",
+    "tests-and-diagnosis",
+    "compensation-and-benefits",
 ]
 
 
@@ -260,7 +264,12 @@ def test_demo_content_renders_and_only_radiotherapy_is_overdue(client):
         assert ("This page is due for review" in html) == (slug == "radiotherapy"), slug
     chemotherapy = client.get("/treatments/chemotherapy/").content.decode()
     assert "Coping with side effects" not in chemotherapy
-    assert client.get("/treatments/supportive-care/").status_code == 404
+    # The home page and the index lead to every page, the new topics included, and to the A to Z.
+    home = client.get("/").content.decode()
+    index = client.get("/treatments/").content.decode()
+    for slug in DEMO_SLUGS:
+        assert f'href="/treatments/{slug}/"' in home and f'href="/treatments/{slug}/"' in index, slug
+    assert 'href="/glossary/"' in home and 'href="/glossary/"' in index
 
 
 def test_a_script_already_in_the_database_is_neutralised_at_render(client):

@@ -18,7 +18,7 @@ class SourceInline(admin.StackedInline):
     model = Source
     extra = 0
     fields = [
-        ("position", "year"),
+        ("position", "year", "published_on"),
         "authors",
         "title",
         "publisher",

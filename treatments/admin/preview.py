@@ -99,7 +99,7 @@ def preview_context(article: Article, viewer, content: dict | None = None) -> di
         "page_description": content["summary"],
         "article": page,
         "version": version,
-        **glossary_context(fragments["body_html"]),
+        **glossary_context(fragments["body_html"], title=content["title"]),
         "sections": fragments["sections"],
         "sources_html": mark_safe(fragments["sources_html"]),  # noqa: S308 - rendered by our template
         "resources": content["resources"],

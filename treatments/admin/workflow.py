@@ -28,6 +28,7 @@ from ..diff import content_diff
 from ..glossary.jargon import jargon_words
 from ..models import Article
 from ..readability import TARGET_READING_AGE, readability_of
+from ..trust import trust_problems
 from .forms import note_for_approver_field
 
 
@@ -269,6 +270,7 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         context["findings"] = content_findings(draft["body"], draft["sources"])
         context["target"] = TARGET_READING_AGE
         context["jargon"] = jargon_words(draft["body"])
+        context["trust"] = trust_problems(article)
     return TemplateResponse(request, "admin/treatments/article/workflow.html", context, status=status)
 
 

@@ -18,6 +18,7 @@ from core.sign_off import (
 )
 
 from ..models import GlossaryTerm, GlossaryTermEdit, GlossaryTermVersion
+from ..search import search_words_refresh
 from ..workflow import Status
 from .workflow import ACTIONS, FOUR_EYES_REFUSAL
 
@@ -103,5 +104,6 @@ def glossary_term_approve(
     term.status = Status.PUBLISHED
     term.save(update_fields=["live_version", "status"])
     public_pages_changed()
+    search_words_refresh()  # its words may now be offered as spellings
     security_event("glossary.approved", user_id=approver.pk, term_id=term.pk)
     return term

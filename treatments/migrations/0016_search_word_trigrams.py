@@ -27,9 +27,7 @@ def drop_trigram_index(apps, schema_editor):
 
 
 def fill_words(apps, schema_editor):
-    from treatments.search import search_words_refresh
-
-    search_words_refresh()
+    """The list is built by migration 0028 (with the columns it has since gained)."""
 
 
 class Migration(migrations.Migration):

@@ -17,6 +17,7 @@ from .article import (
     leaflet_upload_to,
     treatments_url_prefix,
 )
+from .editions import NewerEdition
 from .glossary import GlossaryTerm, GlossaryTermEdit, GlossaryTermVersion
 from .records import (
     ArticleEdit,
@@ -27,7 +28,7 @@ from .records import (
     PageFeedback,
     ReviewReminder,
 )
-from .search import SearchWord, UnfoundSearch
+from .search import SearchSynonym, SearchWord, UnfoundSearch
 
 __all__ = [
     "DEFAULT_REVIEW_INTERVAL_MONTHS",
@@ -42,8 +43,10 @@ __all__ = [
     "GlossaryTerm",
     "GlossaryTermEdit",
     "GlossaryTermVersion",
+    "NewerEdition",
     "PageFeedback",
     "ReviewReminder",
+    "SearchSynonym",
     "SearchWord",
     "Source",
     "UnfoundSearch",

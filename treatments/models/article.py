@@ -22,7 +22,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from core.sign_off import editor_ids_since
 from core.text import RejectNulBytesMixin, validate_multiline_text, validate_single_line_text
 
-from ..querysets import ArticleQuerySet
+from ..querysets import ArticleQuerySet, SourceQuerySet
 from ..uploads import validate_pdf
 from ..workflow import Status
 
@@ -208,6 +208,16 @@ class Source(RejectNulBytesMixin, models.Model):
         help_text="e.g. “Lancet” or “Cancer Research UK”.",
     )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The trust checks (treatments/trust.py) compare it with the page's last full review.
+    published_on = models.DateField(
+        "published on",
+        null=True,
+        blank=True,
+        help_text=(
+            "When it was first published (online, if that came first). Left empty, it is filled in "
+            "from the DOI or PubMed ID when the sources are next checked; you can correct it."
+        ),
+    )
     volume_pages = models.CharField(
         "volume, issue and pages",
         max_length=100,
@@ -246,6 +256,8 @@ class Source(RejectNulBytesMixin, models.Model):
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     link_error = models.CharField(max_length=100, blank=True, editable=False)
 
+    objects = SourceQuerySet.as_manager()
+
     NEEDS_A_LOOK = (LinkStatus.MOVED, LinkStatus.BROKEN, LinkStatus.NO_ANSWER, LinkStatus.NOT_FOLLOWED)
 
     class Meta:
@@ -276,6 +288,7 @@ class Source(RejectNulBytesMixin, models.Model):
             "title": self.title,
             "publisher": self.publisher,
             "year": self.year,
+            "published_on": self.published_on.isoformat() if self.published_on else "",
             "volume_pages": self.volume_pages,
             "url": self.url,
             "accessed_on": self.accessed_on.isoformat() if self.accessed_on else "",
