@@ -43,7 +43,10 @@ from tests.servers.app_server import AppServer  # noqa: E402
 
 RESULTS = PROJECT / "bench" / "results"
 PYTHON = PROJECT / ".venv" / "bin" / "python"
-DATABASE = "charity_bench"
+# Another copy can run beside this one with its own: BENCH_DATABASE=charity_bench_2 BENCH_REDIS_URL=.../14.
+# (Ports are free ones the system gives each server.)
+DATABASE = os.environ.get("BENCH_DATABASE", "charity_bench")
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def run(command, env, **kwargs):
@@ -67,10 +70,10 @@ def redis_url() -> str:
     try:
         import redis
 
-        client = redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1)
+        client = redis.Redis.from_url(BENCH_REDIS_URL, socket_connect_timeout=1)
         client.ping()
         client.flushdb()
-        return "redis://127.0.0.1:6379/15"
+        return BENCH_REDIS_URL
     except Exception:
         return ""
 

@@ -192,7 +192,10 @@ def demo_support_load() -> int:
             responded = received_at + datetime.timedelta(hours=3 + days_ago % 5)
             responded = min(responded, now)
             moved = ContactRequest.objects.filter(pk=contact_request.pk)
-            moved.update(first_response_at=responded)
+            moved.update(
+                first_response_at=responded,
+                first_response_hours=working_hours.working_hours_between(received_at, responded),
+            )
             # Answered only where the moves answered it (a call, Waiting, Closed), then.
             moved.filter(answered_at__isnull=False).update(answered_at=responded)
     return len(DEMO_REQUESTS)

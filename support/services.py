@@ -167,13 +167,21 @@ def contact_request_set_status(
     contact_request.status = to_status
     contact_request.outcome = outcome if to_status == Status.CLOSED else ""
     contact_request.closed_at = now if to_status == Status.CLOSED else None
-    if contact_request.first_response_at is None:
-        contact_request.first_response_at = now
+    contact_request.first_response_record(now)
     # Waiting for their reply, or closed: we have answered them. Moving a request to
     # In progress only says someone has picked it up: it still needs its answer.
     if to_status in (Status.WAITING, Status.CLOSED) and contact_request.answered_at is None:
         contact_request.answered_at = now
-    contact_request.save(update_fields=["status", "outcome", "closed_at", "first_response_at", "answered_at"])
+    contact_request.save(
+        update_fields=[
+            "status",
+            "outcome",
+            "closed_at",
+            "first_response_at",
+            "first_response_hours",
+            "answered_at",
+        ]
+    )
     _record_change(contact_request, actor=actor, from_status=from_status, outcome=contact_request.outcome)
 
 
@@ -227,12 +235,11 @@ def contact_request_answer_record(contact_request: ContactRequest, *, at, actor:
     """
     locked = ContactRequest.objects.select_for_update().get(pk=contact_request.pk)
     locked.answered_at = max(filter(None, (locked.answered_at, at)))
-    if locked.first_response_at is None:
-        locked.first_response_at = at
+    locked.first_response_record(at)
     from_status = locked.status
     if from_status == Status.NEW:
         locked.status = Status.IN_PROGRESS
-    locked.save(update_fields=["answered_at", "first_response_at", "status"])
+    locked.save(update_fields=["answered_at", "first_response_at", "first_response_hours", "status"])
     if from_status != locked.status:
         _record_change(locked, actor=actor, from_status=from_status)
 

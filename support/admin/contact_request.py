@@ -21,7 +21,14 @@ from staff.names import staff_name
 from staff.presence import presence_context
 
 from .. import services
-from ..models import NEEDS_ACTION_ORDER, ContactNote, ContactRequest, NeedsAction, RefusedSubmissions
+from ..models import (
+    CLOSED_ORDER,
+    NEEDS_ACTION_ORDER,
+    ContactNote,
+    ContactRequest,
+    NeedsAction,
+    RefusedSubmissions,
+)
 from .data_rights import person_view
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
@@ -266,8 +273,14 @@ class ContactRequestAdmin(
         return ", ".join(labels.get(day, day) for day in contact_request.callback_days) or "Any"
 
     # The next job first (NeedsAction): urgent and unanswered, then unanswered by their
-    # answer-by time (overdue, due today, the rest), then answered. Indexed for open requests.
+    # answer-by time (overdue, due today, the rest), then answered, then closed; the closed
+    # view alone, the latest closed first. Each order has its index.
     ordering = NEEDS_ACTION_ORDER
+
+    def get_ordering(self, request):
+        if request.GET.get(OpenFilter.parameter_name) == "closed":
+            return CLOSED_ORDER
+        return super().get_ordering(request)
 
     def has_add_permission(self, request):
         return False  # requests come only from the public form

@@ -1,5 +1,6 @@
 from .audit import Erasure, PersonLookup, RequestView
 from .contact_request import (
+    CLOSED_ORDER,
     CONSENT_WORDING,
     NEEDS_ACTION_ORDER,
     ContactNote,
@@ -14,6 +15,7 @@ from .support_email import SupportEmail
 from .warning_phrase import WarningPhrase
 
 __all__ = [
+    "CLOSED_ORDER",
     "CONSENT_WORDING",
     "NEEDS_ACTION_ORDER",
     "CannedReply",

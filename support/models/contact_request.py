@@ -20,6 +20,7 @@ from core.text import RejectNulBytesMixin, validate_multiline_text, validate_sin
 from staff.names import staff_name
 
 from ..workflow import Status
+from ..working_hours import working_hours_between
 from .warning_phrase import WarningPhrase
 
 # Shown next to the consent box and stored, word for word, with each request.
@@ -46,6 +47,8 @@ class NeedsAction(models.IntegerChoices):
 
 # The order of the support list (and of its index): next job first.
 NEEDS_ACTION_ORDER = ["needs_action", "answer_by", "received_at", "id"]
+# The order of the closed requests alone: the most recently closed first.
+CLOSED_ORDER = ["-closed_at", "-id"]
 
 
 class ContactRequestQuerySet(models.QuerySet):
@@ -71,12 +74,6 @@ class ContactRequestQuerySet(models.QuerySet):
             .filter(contact_method=ContactRequest.ContactMethod.CALL_BACK)
             .exclude(notes__call_outcome=ContactNote.CallOutcome.SPOKE)
         )
-
-    def summary_rows(self):
-        """What the monthly summary counts, for each request: no personal data."""
-        return self.values(
-            "received_at", "topic", "who", "first_response_at", "closed_at", "outcome", "urgent"
-        ).order_by()
 
     def purgeable(self, retention_days: int, now: datetime.datetime | None = None):
         now = now or timezone.now()
@@ -186,6 +183,9 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     first_response_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When it first moved out of “New”."
     )
+    # Working hours from arrival to first_response_at (working_hours.py), kept when the first
+    # response is recorded: the monthly summary reads them from the database.
+    first_response_hours = models.FloatField(null=True, blank=True, editable=False)
     # When staff last answered (a reply, a call, a status move); empty while the
     # person's latest words wait for us, so their reply makes it due again.
     answered_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -231,11 +231,16 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "received_at"]),
-            # The support team's default view: open requests, the next job first.
+            # The support list in its order (open requests come first in it, so the open
+            # view reads the same index and stops at the first closed one).
+            models.Index(fields=NEEDS_ACTION_ORDER, name="contact_needs_action"),
+            # "My requests" (and any one person's), in the list's order.
+            models.Index(fields=["assigned_to", *NEEDS_ACTION_ORDER], name="contact_assigned_needs_action"),
+            # The closed view: the most recently closed first.
             models.Index(
-                fields=NEEDS_ACTION_ORDER,
-                condition=~Q(status="closed"),
-                name="contact_open_needs_action",
+                fields=CLOSED_ORDER,
+                condition=Q(status="closed"),
+                name="contact_closed_latest",
             ),
             models.Index(fields=["topic", "received_at"]),
             # Overdue: open, waiting for our answer, past the answer-by time.
@@ -272,6 +277,12 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
     @staticmethod
     def reference_for(pk: int, received_at: datetime.datetime) -> str:
         return f"SR-{timezone.localtime(received_at).year}-{pk:06d}"
+
+    def first_response_record(self, at: datetime.datetime) -> None:
+        """The first response, at `at`, unless one was recorded before (the caller saves)."""
+        if self.first_response_at is None:
+            self.first_response_at = at
+            self.first_response_hours = working_hours_between(self.received_at, at)
 
     @property
     def wants_acknowledgement(self) -> bool:

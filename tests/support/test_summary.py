@@ -102,3 +102,35 @@ def test_a_refused_form_is_counted_with_no_personal_data(client):
         "reason",
         "count",
     }
+
+
+def test_the_summary_is_a_few_grouped_queries_however_many_requests_and_months(history):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            monthly_summary(now=at(2027, 6, 1, 12, 0))
+        return len(captured)
+
+    before = queries()
+    staff = fresh(support_user())
+    for month in range(1, 6):  # more requests, in five more months, some answered and closed
+        with time_machine.travel(at(2027, month, 4, 10, 0), tick=False):
+            for _ in range(3):
+                request = make_request()
+                services.contact_request_set_status(
+                    contact_request=request, actor=staff, to_status="closed", outcome="called_back"
+                )
+    assert queries() == before <= 4
+
+
+def test_the_first_response_hours_are_kept_when_the_first_response_is_recorded():
+    with time_machine.travel(at(2026, 11, 27, 16, 0), tick=False):  # a Friday, an hour before closing
+        request = make_request()
+    with time_machine.travel(at(2026, 11, 30, 10, 30), tick=False):  # Monday
+        services.contact_request_set_status(
+            contact_request=request, actor=fresh(support_user()), to_status="waiting"
+        )
+    request.refresh_from_db()
+    assert request.first_response_hours == 2.5

@@ -15,6 +15,7 @@ from demo.article_texts import BAAS_2021, SCHERPEREEL_2019, VOGELZANG_2003
 from staff.models import StaffProfile
 from support.models import CONSENT_WORDING, ContactNote, ContactRequest
 from support.roles import SUPPORT_STAFF
+from support.working_hours import working_hours_between
 from treatments import drafts, services
 from treatments.models import Article, Category, Source
 from treatments.roles import CLINICAL_APPROVERS, NURSE_EDITORS
@@ -164,6 +165,9 @@ class Command(BaseCommand):
                         outcome="called_back" if status == "closed" else "",
                         closed_at=received + datetime.timedelta(days=2) if status == "closed" else None,
                         first_response_at=None if status == "new" else received + datetime.timedelta(hours=5),
+                        first_response_hours=None
+                        if status == "new"
+                        else working_hours_between(received, received + datetime.timedelta(hours=5)),
                         answered_at=None if status == "new" else received + datetime.timedelta(hours=5),
                         assigned_to=None if status == "new" else support_user,
                     )
