@@ -8,8 +8,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from .admin.timing import answer_by_text
 from .models import NEEDS_ACTION_ORDER, ContactRequest, EnquiryTag, NeedsAction
+from .timing import answer_by_text
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,11 @@ class NewerMessages(ReplyRefused):
 
     def __init__(self, messages: list[ContactMessage]):
         self.messages = messages
-        count = len(messages)
+        one = len(messages) == 1
         super().__init__(
-            f"Not sent: {'an email' if count == 1 else f'{count} emails'} joined this request since you "
-            "opened the page. Read it, then send your reply as it is or change it first."
+            f"Not sent yet. {'This email' if one else 'These emails'} joined the request since you opened "
+            f"this page. Read {'it' if one else 'them'}, then press Send again to send your reply as it "
+            "is, or change it first."
         )
 
 

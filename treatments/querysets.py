@@ -210,7 +210,11 @@ class SourceQuerySet(models.QuerySet):
         newer = NewerEdition.objects.filter(
             newer_edition_of(doi=OuterRef("doi"), url=OuterRef("url"), title=OuterRef("title"))
         )
+        # The newest edition comes with the flags: the one to read the page against and cite.
+        newest = newer.order_by("-published_on", "-id")
         return self.annotate(
+            newest_edition_title=Subquery(newest.values("title")[:1]),
+            newest_edition_published_on=Subquery(newest.values("published_on")[:1]),
             published_after_review=Q(published_on__gt=reviewed)
             | Q(published_on__isnull=True, year__gt=reviewed_year),
             published_day_unknown=Q(published_on__isnull=True, year=reviewed_year),

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.dateformat import format as date_format
 
-from .models import Article, NewerEdition
-from .querysets import newer_edition_of
+from .models import Article
 
 
 @dataclass(frozen=True)
@@ -54,18 +53,11 @@ def trust_problems(article: Article) -> list[TrustProblem]:
                 )
             )
         if source.has_newer_edition:
-            for edition in newer_editions_of(source):
-                problems.append(
-                    TrustProblem(
-                        number,
-                        f"A newer edition was published on {_day(edition.published_on)}: “{edition.title}”. "
-                        "Read the page against it and cite it.",
-                    )
+            problems.append(
+                TrustProblem(
+                    number,
+                    f"A newer edition was published on {_day(source.newest_edition_published_on)}: "
+                    f"“{source.newest_edition_title}”. Read the page against it and cite it.",
                 )
+            )
     return problems
-
-
-def newer_editions_of(source) -> list[NewerEdition]:
-    return list(
-        NewerEdition.objects.filter(newer_edition_of(doi=source.doi, url=source.url, title=source.title))
-    )

@@ -44,7 +44,7 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         services.request_view_record(contact_request=contact_request, viewer=request.user)
     form = ReplyForm(request.POST or None, initial={"seen": replies.thread_latest_pk(contact_request)})
     preview = None
-    newer = []
+    newer, newer_message = [], ""
     status = 200
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
@@ -65,7 +65,7 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
                 )
             except replies.NewerMessages as refusal:
                 # Shown now, so the next Send goes: the page remembers it was seen.
-                newer = refusal.messages
+                newer, newer_message = refusal.messages, str(refusal)
                 # The page says so above them (reply.html); the draft stays as typed.
                 form = ReplyForm({**request.POST.dict(), "seen": newer[-1].pk})
                 status = 409
@@ -96,6 +96,7 @@ def reply_view(model_admin, request, contact_request: ContactRequest):
         "reply_to": settings.SUPPORT_REPLY_TO_EMAIL,
         "thread": contact_request.messages.select_related("author__staff_profile"),
         "newer": newer,
+        "newer_message": newer_message,
         "placeholders_list": PLACEHOLDERS_LIST,
         **presence_context(request, contact_request),
     }

@@ -110,6 +110,32 @@ def test_a_newer_edition_recorded_flags_every_page_citing_the_older_one():
     assert not_citing not in set(Article.objects.out_of_date_with_sources())
 
 
+def test_of_several_newer_editions_the_newest_is_named_and_all_problems_come_in_one_query(
+    django_assert_num_queries,
+):
+    page = reviewed_page(title="Guideline A", year=2018, published_on=datetime.date(2018, 3, 1))
+    for number, title in enumerate(["Guideline B", "Guideline C", "Guideline D"], 2):
+        SourceFactory(
+            article=page, position=number, title=title, year=2018, published_on=datetime.date(2018, 3, 1)
+        )
+    for replaces, title, day in [
+        ("Guideline A", "Guideline A, 2025 edition", datetime.date(2025, 1, 10)),
+        ("Guideline A", "Guideline A, 2026 edition", datetime.date(2026, 6, 1)),
+        ("Guideline C", "Guideline C, 2026 edition", datetime.date(2026, 2, 1)),
+        ("Guideline D", "Guideline D, 2025 edition", datetime.date(2025, 4, 1)),
+    ]:
+        NewerEdition.objects.create(
+            replaces_title=replaces, title=title, published_on=day, recorded_by=approver()
+        )
+    with django_assert_num_queries(1):
+        problems = trust_problems(page)
+    assert [(problem.number, problem.text.split("“")[1].split("”")[0]) for problem in problems] == [
+        (1, "Guideline A, 2026 edition"),
+        (3, "Guideline C, 2026 edition"),
+        (4, "Guideline D, 2025 edition"),
+    ]
+
+
 def test_the_approve_page_and_the_dashboard_say_so(client):
     page = reviewed_page(title="MARS 2", year=2024, published_on=datetime.date(2024, 5, 3))
     page.summary = "A new summary."

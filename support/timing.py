@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from core.wording import hour_words
 
-from ..models import ContactRequest
+from .models import ContactRequest
 
 
 def short_time(moment: datetime.datetime) -> str:
