@@ -21,6 +21,10 @@ from treatments import services
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    # Varnish fetches in parallel and in the background (grace, coalesced misses). On the in-memory
+    # SQLite database the test server's threads share one connection with the test itself, and such a
+    # fetch can land inside the test's own transaction; production runs PostgreSQL, and so do these.
+    pytest.mark.postgres,
     pytest.mark.skipif(
         VARNISHD is None, reason="varnish is not installed (apt-get install varnish); .ci/run installs it"
     ),
