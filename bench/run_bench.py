@@ -6,7 +6,10 @@
 2. Starts gunicorn (production settings, DEBUG off, 2 workers) on 127.0.0.1,
    once with the page cache on and once with it off.
 3. Drives each page with wrk (10 connections, after a warm-up), then stops
-   exactly the server it started.
+   exactly the server it started. Staff pages are driven at 10 connections and
+   at 1, each connection signed in with a session of its own. The gunicorn
+   workers' CPU time (from /proc) over each run, divided by the requests, is
+   each page's worker CPU per view.
 4. Records each page's query count and transferred (gzip) bytes in-process.
 5. Starts the same server with Varnish in front (ops/varnish/charity.vcl)
    and a `db_worker` sending its bans; drives the static file and an article
@@ -120,11 +123,15 @@ from django.test.utils import CaptureQueriesContext
 from support.models import ContactRequest
 from treatments.models import Article
 
+from django.db.models import Count
+
 article = Article.objects.public().order_by("pk")[500]
 request = ContactRequest.objects.order_by("pk")[50_000]
+# Pages with 15 sources: one to edit, and one changed by the nurse and waiting for the approver.
+with_15 = Article.objects.annotate(count=Count("sources")).filter(count=15)
+to_edit = with_15.filter(status="published").order_by("pk").first()
+waiting = with_15.get(status="awaiting_approval")
 User = get_user_model()
-support = User.objects.get(username="bench-support")
-approver = User.objects.get(username="bench-approver")
 
 def session_for(user):
     client = Client()
@@ -135,7 +142,13 @@ pages = {
     "article": article.get_absolute_url(),
     "request": f"/admin/support/contactrequest/{request.pk}/change/",
     "request_search": f"/admin/support/contactrequest/?q={request.reference}",
-    "sessions": {"bench-support": session_for(support), "bench-approver": session_for(approver)},
+    "change_form": f"/admin/treatments/article/{to_edit.pk}/change/",
+    "approve": f"/admin/treatments/article/{waiting.pk}/workflow/approve/",
+    # Each connection signs in as its own session, as ten people working at once do.
+    "sessions": {
+        username: [session_for(User.objects.get(username=username)) for _ in range(10)]
+        for username in ["bench-nurse", "bench-approver", "bench-support"]
+    },
     "session_cookie": settings.SESSION_COOKIE_NAME,
 }
 counts = {}
@@ -179,6 +192,9 @@ PAGES = [
     ),
     ("admin: requests search", "{request_search}", "bench-support", False),
     ("admin: request change page", "{request}", "bench-support", False),
+    ("admin: article change form (15 sources)", "{change_form}", "bench-nurse", False),
+    ("admin: approve page (15 sources)", "{approve}", "bench-approver", False),
+    ("admin: monthly summary", "/admin/support/contactrequest/summary/", "bench-support", False),
 ]
 
 
@@ -208,26 +224,63 @@ def status_of(url: str, cookie: str) -> int:
         return error.code
 
 
-def wrk(wrk_path: str, url: str, seconds: int, cookie: str = "", connections: int = 10) -> dict:
-    status = status_of(url, cookie)
+def worker_cpu_seconds(master_pid: int) -> float:
+    """User and system CPU time of the gunicorn workers under `master_pid` so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def sessions_script(cookies: list[str]) -> Path:
+    """A wrk script giving each thread (one connection each) its own session cookie."""
+    script = RESULTS / f"sessions-{os.getpid()}-{len(cookies)}.lua"
+    quoted = ", ".join(json.dumps(cookie) for cookie in cookies)
+    script.write_text(
+        f"local cookies = {{{quoted}}}\nlocal given = 0\n"
+        "function setup(thread)\n  given = given + 1\n  thread:set('cookie', cookies[given])\nend\n"
+        "function init(args)\n  wrk.headers['Cookie'] = cookie\nend\n"
+    )
+    return script
+
+
+def wrk(
+    wrk_path: str,
+    url: str,
+    seconds: int,
+    connections: int = 10,
+    cookies: list[str] | None = None,
+    master_pid: int | None = None,
+) -> dict:
+    """
+    wrk against `url`, signed out or, with `cookies`, one session per connection (a thread
+    each). With `master_pid`, also the gunicorn workers' CPU per request.
+    """
+    status = status_of(url, cookies[0] if cookies else "")
     if status != 200:
         raise RuntimeError(f"{url} answered {status}, not 200: the benchmark would measure the wrong page")
     headers = ["-H", "Accept-Encoding: gzip"]
-    if cookie:
-        headers += ["-H", f"Cookie: {cookie}"]
     threads = f"-t{min(2, connections)}"
+    if cookies:
+        headers += ["-s", str(sessions_script(cookies[:connections]))]
+        threads = f"-t{connections}"
     warm_up = subprocess.run(
         [wrk_path, threads, f"-c{connections}", "-d2s", *headers, url],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
+    cpu_before = worker_cpu_seconds(master_pid) if master_pid else 0.0
     output = subprocess.run(
         [wrk_path, threads, f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
+    cpu = worker_cpu_seconds(master_pid) - cpu_before if master_pid else None
 
     def latency(percent: str) -> float:
         value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
@@ -238,9 +291,11 @@ def wrk(wrk_path: str, url: str, seconds: int, cookie: str = "", connections: in
         errors += int(found.group(1))
     if found := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
         errors += sum(int(n) for n in found.groups())
+    measured = int(re.search(r"(\d+) requests in", output).group(1))
     return {
         # Every request this call sent, the status check and warm-up included.
         "sent": 1 + sum(int(re.search(r"(\d+) requests in", run).group(1)) for run in (warm_up, output)),
+        "cpu_ms": 1000 * cpu / measured if cpu is not None and measured else None,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": latency("50"),
         "p99_ms": latency("99"),
@@ -253,7 +308,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--reuse-database", action="store_true", help="Skip building the database.")
+    parser.add_argument(
+        "--only", help="Only the pages whose name has these words (and the static file), without Varnish."
+    )
     args = parser.parse_args()
+    pages_run = [
+        page for page in PAGES if not args.only or page[0] == "static CSS file" or args.only in page[0]
+    ]
 
     RESULTS.mkdir(exist_ok=True)
     wrk_path = ensure_installed("wrk", "wrk")
@@ -275,26 +336,31 @@ def main() -> None:
     results = {}
     for cache_seconds, label in [(300, "cache on"), (0, "cache off")]:
         with AppServer({**env, "PAGE_CACHE_SECONDS": str(cache_seconds), "GUNICORN_WORKERS": "2"}) as server:
-            for name, path, user, also_uncached in PAGES:
+            for name, path, user, also_uncached in pages_run:
                 if cache_seconds == 0 and not also_uncached:
                     continue
                 target = server.url + path.format(static_css=static_css, **pages)
-                cookie = f"{session_cookie}={sessions[user]}" if user else ""
+                cookies = [f"{session_cookie}={session}" for session in sessions[user]] if user else None
                 # A shared machine speeds up and slows down over minutes: each public
                 # page is compared with the static file measured just before it.
                 ceiling = None
+                master = server.process.pid
                 if not user and name != "static CSS file":
                     ceiling = wrk(wrk_path, server.url + static_css, args.seconds)["rps"]
-                # Staff pages are never cached: label them by how many people use them at once.
-                row = wrk(wrk_path, target, args.seconds, cookie)
+                # Staff pages are never cached: label them by how many people use them at once,
+                # each with a session of their own.
+                row = wrk(wrk_path, target, args.seconds, cookies=cookies, master_pid=master)
                 row["ceiling"] = ceiling
                 results[(name, label if not user else "10 connections")] = row
                 if user and cache_seconds:
                     # Staff pages are also measured as one person working alone.
                     results[(name, "1 connection")] = wrk(
-                        wrk_path, target, args.seconds, cookie, connections=1
+                        wrk_path, target, args.seconds, cookies=cookies, connections=1, master_pid=master
                     )
 
+    if args.only:
+        report(results, counts, cache_url, args.seconds, None)
+        return
     # The same server with Varnish in front and a worker sending its purges.
     with shared_cache_servers(env) as (server, varnish):
         static_row = wrk(wrk_path, varnish.url + static_css, args.seconds)
@@ -311,7 +377,7 @@ def main() -> None:
 PAGE_ORDER = {name: index for index, (name, *_rest) in enumerate(PAGES)}
 
 
-def report(results: dict, counts: dict, cache_url: str, seconds: int, after: dict) -> None:
+def report(results: dict, counts: dict, cache_url: str, seconds: int, after: dict | None) -> None:
     first_ceiling = results[("static CSS file", "cache on")]["rps"]
     lines = [
         f"make bench: gunicorn 2 workers, DEBUG off, wrk 10 connections (staff pages also 1) for {seconds} s "
@@ -320,8 +386,9 @@ def report(results: dict, counts: dict, cache_url: str, seconds: int, after: dic
         "% of static: a public page's requests/s against the static file's measured just before it "
         "on the same server; staff pages against the first static row.",
         "",
-        "| page | cache | requests/s | p50 ms | p99 ms | errors | % of static | queries | bytes (gzip) |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | cache | requests/s | p50 ms | p99 ms | errors | % of static | worker CPU ms | queries "
+        "| bytes (gzip) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for (name, label), row in sorted(results.items(), key=lambda item: PAGE_ORDER[item[0][0]]):
         count = counts.get(name, {})
@@ -329,17 +396,20 @@ def report(results: dict, counts: dict, cache_url: str, seconds: int, after: dic
         cached = {"home", "treatments index", "article", "search", "sitemap.xml"}
         if label in {"cache on", "through Varnish"} and name in cached:
             queries = f"0 ({queries} on a miss)"
+        cpu = f"{row['cpu_ms']:.1f}" if row.get("cpu_ms") is not None else ""
         lines.append(
             f"| {name} | {label} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} "
-            f"| {100 * row['rps'] / (row.get('ceiling') or first_ceiling):.0f}% | {queries} | {count.get('bytes', '')} |"
+            f"| {100 * row['rps'] / (row.get('ceiling') or first_ceiling):.0f}% | {cpu} | {queries} "
+            f"| {count.get('bytes', '')} |"
         )
-    through_varnish = results[("article", "through Varnish")]
-    lines += [
-        "",
-        f"Through Varnish, {through_varnish['reached_django']} of the {through_varnish['sent']:,} article "
-        "requests (status check and warm-up included) reached gunicorn (counted in its access log).",
-    ]
-    lines += after_publish_lines(after)
+    if after is not None:
+        through_varnish = results[("article", "through Varnish")]
+        lines += [
+            "",
+            f"Through Varnish, {through_varnish['reached_django']} of the {through_varnish['sent']:,} article "
+            "requests (status check and warm-up included) reached gunicorn (counted in its access log).",
+        ]
+        lines += after_publish_lines(after)
     table = "\n".join(lines)
     print(table)
     stamp = time.strftime("%Y%m%d-%H%M%S")

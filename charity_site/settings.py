@@ -128,6 +128,9 @@ TEMPLATES = [
     },
 ]
 
+# Plain inputs written without a template (core/form_renderer.py): the same markup, far less work.
+FORM_RENDERER = "core.form_renderer.FastInputRenderer"
+
 # Database: a SQLite file in the project unless DATABASE_URL says otherwise.
 # PostgreSQL in production and CI, e.g. postgres://user@host:5432/charity
 DATABASES = {

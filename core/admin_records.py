@@ -20,6 +20,10 @@ class RecordInline(admin.TabularInline):
 
     extra = 0
     can_delete = False
+    select_related = ()  # what each row names (a member of staff), fetched with the rows: one query
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.select_related)
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -16,6 +16,7 @@ class NoteHistoryInline(RecordInline):
     fields = ["created_at", "by", "call_outcome", "note"]
     readonly_fields = fields
     verbose_name_plural = "notes"
+    select_related = ["author__staff_profile"]
     by = staff_column("author", "by")
 
     @admin.display(description="text")
@@ -47,6 +48,7 @@ class StatusChangeInline(RecordInline):
     fields = ["at", "by"]  # what happened is the row's own heading (StatusChange.__str__)
     readonly_fields = fields
     verbose_name_plural = "history"
+    select_related = ["actor__staff_profile"]
 
     @admin.display(description="by")
     def by(self, status_change):

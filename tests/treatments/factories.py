@@ -91,12 +91,6 @@ def article_form_data(article, **changes):
         "sources-INITIAL_FORMS": "0",
         "resources-TOTAL_FORMS": "0",
         "resources-INITIAL_FORMS": "0",
-        "versions-TOTAL_FORMS": "0",
-        "versions-INITIAL_FORMS": "0",
-        "reviews-TOTAL_FORMS": "0",
-        "reviews-INITIAL_FORMS": "0",
-        "transitions-TOTAL_FORMS": "0",
-        "transitions-INITIAL_FORMS": "0",
     }
     if not article.live_version_id:
         data["slug"] = article.slug

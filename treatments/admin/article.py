@@ -13,16 +13,11 @@ from staff.admin_columns import staff_column
 from staff.presence import presence_context
 
 from .. import services, workflow
-from ..content_checks import content_findings
 from ..models import Article, Source
-from ..readability import TARGET_READING_AGE, readability_of
-from .article_inlines import (
-    ArticleReviewInline,
-    ArticleTransitionInline,
-    ArticleVersionInline,
-    ResourceInline,
-    SourceInline,
-)
+from ..readability import TARGET_READING_AGE
+from ..text_checks import text_checks
+from .article_history import article_history
+from .article_inlines import ResourceInline, SourceInline
 from .compare import compare_view
 from .forms import ArticleAdminForm
 from .preview import preview_view
@@ -85,13 +80,7 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
         ("Status (changed only with the workflow buttons)", {"fields": STATUS_FIELDS}),
         ("For the approver", {"fields": ["note_for_approver"]}),
     ]
-    inlines = [
-        SourceInline,
-        ResourceInline,
-        ArticleVersionInline,
-        ArticleReviewInline,
-        ArticleTransitionInline,
-    ]
+    inlines = [SourceInline, ResourceInline]
     autocomplete_fields = ["related_articles"]
     prepopulated_fields = {"slug": ["title"]}
     change_form_template = "admin/treatments/article/change_form.html"
@@ -136,13 +125,14 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
 
     @admin.display(description="readability and checks of the saved text")
     def readability(self, article):
-        report = readability_of(article.body) if article.pk else None
-        if report is None:
+        sources = [source.as_dict() for source in article.sources.all()] if article.pk else []
+        checks = text_checks(article.body, sources) if article.pk else None
+        if checks is None or checks.readability is None:
             return "Save the article to see how easy it is to read."
-        findings = content_findings(article.body, [source.as_dict() for source in article.sources.all()])
         return render_to_string(
-            "admin/treatments/article/readability.html", {"report": report, "target": TARGET_READING_AGE}
-        ) + render_to_string("admin/treatments/article/content_checks.html", {"findings": findings})
+            "admin/treatments/article/readability.html",
+            {"report": checks.readability, "target": TARGET_READING_AGE},
+        ) + render_to_string("admin/treatments/article/content_checks.html", {"findings": checks.findings})
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj and obj.live_version_id else self.prepopulated_fields
@@ -184,6 +174,16 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    def get_object(self, request, object_id, from_field=None):
+        # change_view and the admin's form view both ask for the article: a page read fetches it once.
+        # A save fetches it again inside its transaction, so it never works on an older copy.
+        if request.method != "GET":
+            return super().get_object(request, object_id, from_field)
+        fetched = request.__dict__.setdefault("_fetched_articles", {})
+        if (object_id, from_field) not in fetched:
+            fetched[object_id, from_field] = super().get_object(request, object_id, from_field)
+        return fetched[object_id, from_field]
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
         extra_context = extra_context or {}
@@ -193,6 +193,7 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
                 preview_url=reverse("admin:treatments_article_preview", args=[article.pk]),
                 can_save_and_submit=self._may_submit_after_saving(article.status, request.user),
                 returned=self._latest_return(article),
+                history=article_history(article),
                 today=timezone.localdate(),
                 **presence_context(request, article),
             )

@@ -1,21 +1,29 @@
-"""What an article's admin page holds below the article: its sources, leaflets and records."""
+"""What an article's admin page edits below the article: its sources and leaflets."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin_records import RecordInline
-from staff.admin_columns import staff_column
+from core.compact_forms import CompactHelpForm
 
-from ..models import ArticleResource, ArticleReview, ArticleTransition, ArticleVersion, Source
+from ..models import ArticleResource, Source
+
+
+class SourceForm(CompactHelpForm, forms.ModelForm):
+    compact_help_prefix = "sources"
 
 
 class SourceInline(admin.StackedInline):
-    """New sources go to the end; "Move up" and "Move down" (admin_extra/source_order.js) reorder them."""
+    """
+    New sources go to the end; "Move up" and "Move down" (admin_extra/source_order.js)
+    reorder them. Each source is one compact grid, its help written once above them.
+    """
 
     model = Source
+    form = SourceForm
+    template = "admin/treatments/article/sources_inline.html"
     extra = 0
     fields = [
         ("position", "year", "published_on"),
@@ -75,42 +83,3 @@ class ResourceInline(admin.TabularInline):
     extra = 0
     fields = ["position", "title", "file"]
     verbose_name_plural = "downloadable leaflets (PDF; public only after approval)"
-
-
-class ArticleVersionInline(RecordInline):
-    model = ArticleVersion
-    fields = ["version_link", "approved_at", "approver", "is_full_review", "approval_comment"]
-    readonly_fields = fields
-    verbose_name_plural = "approved versions"
-    approver = staff_column("approved_by", "approved by")
-
-    @admin.display(description="version")
-    def version_link(self, version):
-        url = reverse("admin:treatments_articleversion_change", args=[version.pk])
-        if version.number == 1:
-            return format_html('<a href="{}">Version {}</a>', url, version.number)
-        compare = reverse("admin:treatments_article_compare", args=[version.article_id])
-        return format_html(
-            '<a href="{}">Version {}</a> (<a href="{}?from={}&amp;to={}">compare with version {}</a>)',
-            url,
-            version.number,
-            compare,
-            version.number - 1,
-            version.number,
-            version.number - 1,
-        )
-
-
-class ArticleReviewInline(RecordInline):
-    model = ArticleReview
-    fields = ["reviewed_on", "reviewer_name", "reviewer_role", "sources_rechecked", "version", "comment"]
-    readonly_fields = fields
-    verbose_name_plural = "full clinical reviews"
-
-
-class ArticleTransitionInline(RecordInline):
-    model = ArticleTransition
-    fields = ["at", "by", "from_status", "to_status", "comment"]
-    readonly_fields = fields
-    verbose_name_plural = "workflow history"
-    by = staff_column("actor", "by")

@@ -53,7 +53,9 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.edit_version
         if "written_by" in self.fields:
-            self.fields["written_by"].label_from_instance = staff_name
+            field = self.fields["written_by"]
+            field.label_from_instance = staff_name
+            field.queryset = field.queryset.select_related("staff_profile")  # each is named by their profile
 
     conflicts = ()  # set when the page must show what someone else saved beside what was typed
 

@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from core.admin_objects import admin_object_or_404
 
-from ..content_checks import content_findings
 from ..models import Article
-from ..readability import readability_of
+from ..text_checks import text_checks
 
 
 def production_record(article: Article) -> dict:
@@ -27,15 +26,17 @@ def production_record(article: Article) -> dict:
         .order_by("number")
     )
     live = article.live_version
+    checks = text_checks(live.body, live.sources) if live else None
     # Tags the support line records (a relation from its side; this app imports nothing of support).
     enquiry_tags = getattr(article, "enquiry_tags", None)
     return {
         "article": article,
         "versions": versions,
         "reviews": list(article.reviews.select_related("version").order_by("reviewed_on", "recorded_at")),
+        "transitions": list(article.transitions.select_related("actor__staff_profile").order_by("at", "id")),
         "sources": list(article.sources.all()),
-        "readability": readability_of(live.body) if live else None,
-        "findings": content_findings(live.body, live.sources) if live else [],
+        "readability": checks.readability if checks else None,
+        "findings": checks.findings if checks else [],
         "enquiries_answered": enquiry_tags.count() if enquiry_tags is not None else 0,
         "generated_at": timezone.now(),
     }

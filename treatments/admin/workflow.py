@@ -23,11 +23,11 @@ from core.sign_off import draft_fingerprint
 from core.text import validate_multiline_text
 
 from .. import drafts, services, workflow
-from ..content_checks import content_findings
 from ..diff import content_diff
 from ..glossary.jargon import jargon_words
 from ..models import Article
-from ..readability import TARGET_READING_AGE, readability_of
+from ..readability import TARGET_READING_AGE
+from ..text_checks import text_checks
 from ..trust import trust_problems
 from .forms import note_for_approver_field
 
@@ -266,8 +266,8 @@ def workflow_view(model_admin, request, object_id: str, action: str):
         )
         context["return_url"] = reverse("admin:treatments_article_workflow", args=[article.pk, "return"])
         context["may_return"] = workflow.action_allowed("return", status=article.status, user=request.user)
-        context["readability"] = readability_of(draft["body"])
-        context["findings"] = content_findings(draft["body"], draft["sources"])
+        checks = text_checks(draft["body"], draft["sources"])
+        context["readability"], context["findings"] = checks.readability, checks.findings
         context["target"] = TARGET_READING_AGE
         context["jargon"] = jargon_words(draft["body"])
         context["trust"] = trust_problems(article)
