@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from treatments.sitemaps import ArticleSitemap
+from treatments.sitemaps import ArticleSitemap, CategorySitemap
 
 
 class StaticPageSitemap(Sitemap):
@@ -15,4 +15,4 @@ class StaticPageSitemap(Sitemap):
         return reverse(name)
 
 
-SITEMAPS = {"pages": StaticPageSitemap, "treatments": ArticleSitemap}
+SITEMAPS = {"pages": StaticPageSitemap, "treatments": ArticleSitemap, "topics": CategorySitemap}

@@ -56,7 +56,7 @@ urlpatterns = [
         ),
         name="accessibility",
     ),
-    path("search/", public_page(search, query={"q": canonical_query}), name="search"),
+    path("search/", public_page(search, query={"q": canonical_query, "page": str.strip}), name="search"),
     path("glossary/", public_page(glossary), name="glossary"),
     # Django's sitemap view reads ?p= (the page of a long sitemap).
     path("sitemap.xml", public_page(sitemap, query={"p": str.strip}), {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -6,8 +6,8 @@ reminders all ask through these named QuerySet methods.
 import datetime
 
 from django.db import models
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.utils import timezone
 
 from .workflow import Status
@@ -117,21 +117,43 @@ class ArticleQuerySet(models.QuerySet):
             .order_by()
         )
 
-    def index_rows(self):
+    # The order of pages within a category, wherever they are listed.
+    IN_CATEGORY_ORDER = ("position", "live_version__title", "pk")
+
+    def index_rows(self, per_category: int):
         """
-        (slug, category id, category name, title, summary) of each public article,
-        grouped by category in the editors' order. Plain values, not model
-        instances: three objects per article were most of the index page's cost.
+        (slug, category id, category name, title, summary, pages in the category) of the first
+        `per_category` public articles of each category, grouped by category in the editors' order.
+        Plain values, not model instances: three objects per article were most of the index
+        page's cost. However many pages there are, the index holds at most `per_category` of each.
         """
+        in_category = [F(name).asc() for name in self.IN_CATEGORY_ORDER]
         return (
             self.public()
+            .annotate(
+                place=Window(RowNumber(), partition_by=F("category_id"), order_by=in_category),
+                in_category=Window(Count("pk"), partition_by=F("category_id")),
+            )
+            .filter(place__lte=per_category)
             # Each category's articles together, even if two categories share a name.
-            .order_by(
-                "category__position", "category__name", "category_id", "position", "live_version__title"
-            )
+            .order_by("category__position", "category__name", "category_id", *self.IN_CATEGORY_ORDER)
             .values_list(
-                "slug", "category_id", "category__name", "live_version__title", "live_version__summary"
+                "slug",
+                "category_id",
+                "category__name",
+                "live_version__title",
+                "live_version__summary",
+                "in_category",
             )
+        )
+
+    def category_rows(self, category_id: int):
+        """(slug, title, summary) of a category's public articles, in the editors' order."""
+        return (
+            self.public()
+            .filter(category_id=category_id)
+            .order_by(*self.IN_CATEGORY_ORDER)
+            .values_list("slug", "live_version__title", "live_version__summary")
         )
 
     def public_links(self):

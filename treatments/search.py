@@ -17,12 +17,14 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Page
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, TextField, Value, When, Window
+from django.db.models import Case, F, IntegerField, Q, Sum, TextField, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.pages import page_or_404
 from core.personal_data import without_personal_data
 
 from .diff import format_source
@@ -134,57 +136,64 @@ def highlighted(snippet: str) -> SafeString:
 
 @dataclass(frozen=True)
 class SearchResults:
-    articles: list[Article]  # the best matches, each with a `snippet`
+    articles: list[Article]  # the page's matches, best first, each with a `snippet`
     total: int  # every public article that matched
+    page: Page | None = None  # which page of them, for the links to the others
 
     @property
-    def more(self) -> bool:
-        return self.total > len(self.articles)
-
-    @classmethod
-    def of(cls, articles: list[Article]) -> "SearchResults":
-        """From articles annotated with `total_matches` (the same on every row)."""
-        return cls(articles=articles, total=articles[0].total_matches if articles else 0)
+    def first_number(self) -> int:
+        """The place of the page's first result among all of them (an <ol>'s start)."""
+        return self.page.start_index() if self.page else 1
 
 
-# Each result's snippet is the costly part of a search: only the best are shown.
+# A page of results: each one's snippet is the costly part, so only the page's are made.
 RESULTS_SHOWN = 20
 
 
-def search_articles(terms: SearchTerms) -> SearchResults:
-    """Public articles matching every word, best first, and how many matched in all."""
+def _headline(query) -> SearchHeadline:
+    return SearchHeadline(
+        "body_text",
+        query,
+        config=CONFIG,
+        start_sel=_START,
+        stop_sel=_STOP,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+    )
+
+
+def search_articles(terms: SearchTerms, page_number: str = "") -> SearchResults:
+    """
+    Public articles matching every word, best first, a page of RESULTS_SHOWN at a time
+    (Http404 for a page there is not), and how many matched in all. The database ranks every
+    match; snippets are made for the page's results only.
+    """
     if terms.empty:
         return SearchResults(articles=[], total=0)
     public = (
         Article.objects.public()
         .select_related("live_version", "category")
         .only("slug", "category__name", "live_version__title", "live_version__summary")
-        # Counted over every match before the limit, in the same query.
-        .annotate(total_matches=Window(Count("pk")))
     )
     clauses = search_clauses(terms)
     if uses_postgres_search():
         query = _tsquery(clauses)
-        articles = list(
+        ranked = (
             public.filter(live_version__search_vector=query)
-            .annotate(
-                rank=SearchRank(F("live_version__search_vector"), query),
-                raw_snippet=SearchHeadline(
-                    "live_version__body_text",
-                    query,
-                    config=CONFIG,
-                    start_sel=_START,
-                    stop_sel=_STOP,
-                    max_words=30,
-                    min_words=12,
-                    max_fragments=2,
-                ),
-            )
-            .order_by("-rank", "live_version__title")[:RESULTS_SHOWN]
+            .annotate(rank=SearchRank(F("live_version__search_vector"), query))
+            .order_by("-rank", "live_version__title", "pk")
+        )
+        page = page_or_404(ranked, RESULTS_SHOWN, page_number)
+        articles = list(page)
+        snippets = dict(
+            ArticleVersion.objects.filter(pk__in=[article.live_version_id for article in articles])
+            .annotate(snippet=_headline(query))
+            .values_list("pk", "snippet")
         )
         for article in articles:
-            article.snippet = highlighted(article.raw_snippet)
-        return SearchResults.of(articles)
+            article.snippet = highlighted(snippets[article.live_version_id])
+        return SearchResults(articles=articles, total=page.paginator.count, page=page)
 
     # Development fallback: every word somewhere in the title, summary or body.
     condition = Q()
@@ -206,14 +215,12 @@ def search_articles(terms: SearchTerms) -> SearchResults:
         in_title &= Q(live_version__title__icontains=word)
         in_summary &= Q(live_version__summary__icontains=word)
     score = Case(When(in_title, then=3), When(in_summary, then=2), default=1, output_field=IntegerField())
-    articles = list(
-        public.filter(condition)
-        .annotate(score=score)
-        .order_by("-score", "live_version__title")[:RESULTS_SHOWN]
-    )
+    ranked = public.filter(condition).annotate(score=score).order_by("-score", "live_version__title", "pk")
+    page = page_or_404(ranked, RESULTS_SHOWN, page_number)
+    articles = list(page)
     for article in articles:
         article.snippet = highlighted(article.live_version.summary)
-    return SearchResults.of(articles)
+    return SearchResults(articles=articles, total=page.paginator.count, page=page)
 
 
 # --- "Did you mean …?" and what readers could not find ------------------------------

@@ -7,12 +7,14 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
 from core.page_cache import current_content_value
+from core.pages import page_or_404
 from core.rate_limit import rate_limited
 from core.same_origin import is_same_origin
 from core.security_log import security_event
@@ -20,7 +22,7 @@ from core.security_log import security_event
 from . import services
 from .forms import FeedbackCommentForm, HelpfulForm
 from .glossary.linking import approved_definitions, link_first_uses, words_explained_html
-from .models import Article, PageFeedback, treatments_url_prefix
+from .models import Article, Category, PageFeedback, treatments_url_prefix
 from .sanitise import sanitise_html
 from .search import (
     MAX_QUERY_LENGTH,
@@ -39,36 +41,66 @@ logger = logging.getLogger(__name__)
 
 
 class ArticleIndexView(TemplateView):
-    """The published articles, grouped by category in the editors' order."""
+    """The published articles, grouped by category in the editors' order, the first few of each."""
 
     template_name = "treatments/article_list.html"
     extra_context = {
         "page_title": "Treatments for mesothelioma",
         "page_description": "Plain-English guides to the treatments for mesothelioma, written and checked by specialist nurses.",
     }
+    # Each category's first pages; a category with more links to its own page, which lists them all.
+    PER_CATEGORY = 10
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["categories"] = self.categories()
         return context
 
-    @staticmethod
-    def categories() -> list[dict]:
-        rows = Article.objects.index_rows()
+    @classmethod
+    def categories(cls) -> list[dict]:
+        rows = Article.objects.index_rows(per_category=cls.PER_CATEGORY)
         prefix = treatments_url_prefix()
         categories = []
         for (category_id, name), articles in groupby(rows, key=lambda row: (row[1], row[2])):
+            articles = list(articles)
             categories.append(
                 {
                     "id": category_id,
                     "name": name,
                     "articles": [
                         {"url": f"{prefix}{slug}/", "title": title, "summary": summary}
-                        for slug, _, _, title, summary in articles
+                        for slug, _, _, title, summary, _ in articles
                     ],
+                    "total": articles[0][5],
+                    "url": reverse("treatments:category", args=[category_id]),
                 }
             )
         return categories
+
+
+class CategoryView(TemplateView):
+    """Every public page of one category, a page of them at a time."""
+
+    template_name = "treatments/category.html"
+    PER_PAGE = 30
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        category = get_object_or_404(Category, pk=kwargs["category_id"])
+        rows = Article.objects.category_rows(category.pk)
+        page = page_or_404(rows, self.PER_PAGE, self.request.GET.get("page", ""))
+        prefix = treatments_url_prefix()
+        context.update(
+            category=category,
+            page_obj=page,
+            articles=[
+                {"url": f"{prefix}{slug}/", "title": title, "summary": summary}
+                for slug, title, summary in page
+            ],
+            page_title=category.name if page.number == 1 else f"{category.name} (page {page.number})",
+            page_description=f"Our pages about {category.name.lower()}, written and checked by specialist nurses.",
+        )
+        return context
 
 
 class HomeView(TemplateView):
@@ -190,18 +222,21 @@ def search(request):
     # Shown as the search and the page cache read it, so a cached page shows its own query.
     raw = canonical_query(request.GET.get("q", ""))
     terms = parse_query(raw)
-    results = search_articles(terms)
+    results = search_articles(terms, request.GET.get("page", "").strip())
     suggested, suggested_results = None, None
     if results.total == 0 and not terms.empty:
         unfound_search_record(raw)
         if found := suggestion(terms):
             suggested, suggested_results = found.query, found.results
     context = {
-        "page_title": f"Search results for “{raw[:60]}”" if raw.strip() else "Search",
+        "page_title": (f"Search results for “{raw[:60]}”" if raw.strip() else "Search")
+        + (f" (page {results.page.number})" if results.page and results.page.number > 1 else ""),
         "page_description": "Search the treatment pages.",
         "query": raw[:MAX_QUERY_LENGTH],
         "terms": terms,
         "results": results,
+        "page_obj": results.page,
+        "page_query": urlencode({"q": raw[:MAX_QUERY_LENGTH]}) + "&",
         "searched": bool(raw.strip()),
         "full_text": uses_postgres_search(),
         "suggested": suggested,

@@ -10,6 +10,7 @@ from tests.factories import fresh
 from tests.html_checks import elements
 from tests.treatments.factories import ArticleFactory, SourceFactory, approve, approver, published_article
 from treatments import services
+from treatments.models import Article
 
 pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -36,6 +37,10 @@ def test_the_sitemap_lists_public_articles_with_their_review_date_and_the_static
         assert path in locations
     assert "/treatments/never-approved/" not in locations
     assert "/treatments/withdrawn/" not in locations
+    # The topic of the public page is listed; one with only a draft and a withdrawn page is not.
+    assert f"/treatments/topics/{article.category_id}/" in locations
+    for hidden in Article.objects.exclude(pk=article.pk):
+        assert f"/treatments/topics/{hidden.category_id}/" not in locations
 
 
 def test_robots_txt_points_at_the_sitemap(client, settings):

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 
@@ -171,17 +173,27 @@ def test_results_page_lists_matches_with_links(client):
     assert 'value="immunotherapy"' in html
 
 
-def test_many_matches_show_the_true_count_and_the_best_few(client, monkeypatch):
+def test_many_matches_show_the_true_count_a_page_at_a_time(client, monkeypatch):
     monkeypatch.setattr(site_search, "RESULTS_SHOWN", 3)
-    for number in range(5):
+    for number in range(7):
         published_article(title=f"Pleural effusion {number}", body="<p>Fluid around the lung.</p>")
     published_article(title="Surgery", body="<p>An operation.</p>")
-    html = client.get("/search/", {"q": "pleural"}).content.decode()
-    assert "5 pages found" in html
-    assert "Here are the 3 that match best." in html
-    assert html.count('<li>\n        <h3><a href="/treatments/') == 3
+    first = client.get("/search/", {"q": "pleural"}).content.decode()
+    assert "7 pages found" in first and "page 1 of 3" in first
+    assert first.count('<li>\n        <h3><a href="/treatments/') == 3
+    assert 'href="?q=pleural&amp;page=2" rel="next"' in first
+    seen = set(re.findall(r'<h3><a href="(/treatments/[^"]+)"', first))
+    for number in (2, 3):
+        page = client.get("/search/", {"q": "pleural", "page": number}).content.decode()
+        found = set(re.findall(r'<h3><a href="(/treatments/[^"]+)"', page))
+        assert not found & seen  # each match on one page only
+        seen |= found
+    assert len(seen) == 7
+    assert '<ol class="search-results" id="search-results" start="7">' in page
+    assert client.get("/search/", {"q": "pleural", "page": 4}).status_code == 404
+    assert client.get("/search/", {"q": "pleural", "page": "last'"}).status_code == 404
     few = client.get("/search/", {"q": "surgery"}).content.decode()
-    assert "1 page found" in few and "match best" not in few
+    assert "1 page found" in few and "page 1 of" not in few and 'class="page-links"' not in few
 
 
 def test_a_long_query_says_it_was_shortened(client):
