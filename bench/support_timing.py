@@ -42,7 +42,7 @@ import django
 django.setup()
 from django.contrib.auth import get_user_model
 from django.test import Client
-from support.admin.summary import monthly_summary
+from support.summary import monthly_summary
 
 views, runs = json.loads(sys.argv[1]), int(sys.argv[2])
 client = Client()

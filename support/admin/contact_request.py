@@ -29,13 +29,13 @@ from ..models import (
     NeedsAction,
     RefusedSubmissions,
 )
+from ..summary import chart_bars, monthly_summary, summary_csv
 from ..timing import answer_by_text, short_time
 from .data_rights import person_view
 from .filters import AnswerByFilter, AssignedToFilter, CallbacksWaitingFilter, OpenFilter, UrgentFilter
 from .inlines import AddNoteInline, NoteHistoryInline, StatusChangeInline
 from .reply import reply_view
 from .request_actions import RequestActionsMixin
-from .summary import chart_bars, monthly_summary, summary_csv
 
 
 @admin.register(ContactRequest)

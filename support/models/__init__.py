@@ -10,6 +10,7 @@ from .contact_request import (
 )
 from .enquiry_tag import EnquiryTag
 from .message import CannedReply, ContactMessage
+from .month_figures import MonthFigures
 from .refusals import RefusedSubmissions
 from .support_email import SupportEmail
 from .warning_phrase import WarningPhrase
@@ -24,6 +25,7 @@ __all__ = [
     "ContactRequest",
     "EnquiryTag",
     "Erasure",
+    "MonthFigures",
     "NeedsAction",
     "PersonLookup",
     "RefusedSubmissions",

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from support import services, workflow
-from support.models import ContactNote, ContactRequest, StatusChange
+from support.models import ContactNote, ContactRequest, MonthFigures, StatusChange
+from support.summary import monthly_summary
 from tests.factories import UserFactory, fresh
 from tests.support.factories import make_request, support_user
 from tests.treatments.factories import approver, nurse
@@ -315,6 +316,12 @@ def test_purge_keeps_open_and_recent_closed_requests(settings):
     assert set(ContactRequest.objects.values_list("name", flat=True)) == {"Old open", "Recent closed"}
     assert not ContactNote.objects.filter(contact_request_id=old_closed.pk).exists()
     assert old_open.pk in ContactRequest.objects.values_list("pk", flat=True)
+    # The month they came in still counts both in the summary: its figures were kept first.
+    month = timezone.localtime(old_closed.received_at).date().replace(day=1)
+    kept = MonthFigures.objects.get(month=month).figures
+    assert kept["total"] == 2 and kept["by_outcome"] == {"called_back": 1}
+    shown = next(summary for summary in monthly_summary() if summary.month == month)
+    assert shown.total == 2
 
 
 def test_what_people_wrote_is_shown_in_its_own_direction(client):

@@ -1,11 +1,15 @@
+import datetime
 import threading
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
-from support.models import ContactMessage, ContactRequest
+from support.models import ContactMessage, ContactRequest, MonthFigures
+from support.summary import monthly_summary
 from tests.support.factories import make_request, support_user
 from tests.support.helpers import CONTACT_URL, valid_post
 
@@ -108,3 +112,35 @@ def test_ten_staff_sending_at_once_from_pages_opened_together_send_one_reply(rol
     # The row lock orders them: the first sends, each other is shown its reply first.
     assert sorted(statuses) == [302] + [409] * (len(writers) - 1)
     assert ContactMessage.objects.filter(direction="out").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_summaries_viewed_at_once_keep_each_settled_month_once(roles):
+    now = timezone.now()
+    for days in (95, 70, 40):
+        with time_machine.travel(now - datetime.timedelta(days=days), tick=False):
+            make_request()
+    barrier = threading.Barrier(8)
+    results, errors = [], []
+
+    def view():
+        try:
+            barrier.wait()
+            results.append([summary.figures() for summary in monthly_summary(now=now)])
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=view) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == [] and len(results) == 8
+    assert all(result == results[0] for result in results)
+    months = list(MonthFigures.objects.values_list("month", flat=True))
+    assert months and len(months) == len(set(months))
+    assert sum(figures["total"] for figures in MonthFigures.objects.values_list("figures", flat=True)) >= 1

@@ -10,8 +10,8 @@ import time_machine
 from django.core.cache import caches
 
 from support import services
-from support.admin.summary import chart_bars, monthly_summary
-from support.models import RefusedSubmissions
+from support.models import ContactRequest, MonthFigures, RefusedSubmissions
+from support.summary import chart_bars, monthly_summary
 from tests.factories import fresh
 from tests.support.factories import make_request, support_user
 from tests.support.helpers import CONTACT_URL, valid_post
@@ -104,25 +104,61 @@ def test_a_refused_form_is_counted_with_no_personal_data(client):
     }
 
 
-def test_the_summary_is_a_few_grouped_queries_however_many_requests_and_months(history):
+def test_settled_months_are_kept_once_and_only_the_months_still_changing_are_counted(history):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            monthly_summary(now=at(2027, 6, 1, 12, 0))
-        return len(captured)
-
-    before = queries()
     staff = fresh(support_user())
-    for month in range(1, 6):  # more requests, in five more months, some answered and closed
+    for month in range(1, 6):  # more requests as the months go by, answered and closed
         with time_machine.travel(at(2027, month, 4, 10, 0), tick=False):
             for _ in range(3):
                 request = make_request()
                 services.contact_request_set_status(
                     contact_request=request, actor=staff, to_status="closed", outcome="called_back"
                 )
-    assert queries() == before <= 4
+
+    def summary_and_queries(now):
+        with CaptureQueriesContext(connection) as captured:
+            summaries = monthly_summary(now=now)
+        return summaries, len(captured)
+
+    first, _ = summary_and_queries(at(2027, 6, 1, 12, 0))
+    # October 2026 to April 2027 are settled (the month after each has ended); May and June are not.
+    assert sorted(MonthFigures.objects.values_list("month", flat=True)) == [
+        datetime.date(2026, 10, 1),
+        datetime.date(2026, 11, 1),
+        datetime.date(2026, 12, 1),
+        datetime.date(2027, 1, 1),
+        datetime.date(2027, 2, 1),
+        datetime.date(2027, 3, 1),
+        datetime.date(2027, 4, 1),
+    ]
+    again, queries = summary_and_queries(at(2027, 6, 1, 12, 0))
+    assert [summary.figures() for summary in again] == [summary.figures() for summary in first]
+    # Kept figures, this month and last: the same few queries however long the history.
+    assert queries <= 5
+    with time_machine.travel(at(2027, 6, 10, 10, 0), tick=False):
+        make_request()
+    later, later_queries = summary_and_queries(at(2027, 6, 20, 12, 0))
+    assert later_queries == queries
+    assert next(summary for summary in later if summary.key == "2027-06").total == 1
+
+
+def test_kept_months_outlive_their_requests(history):
+    """Requests deleted at the end of their retention leave their month's figures as they were."""
+    with time_machine.travel(at(2027, 1, 5, 12), tick=False):
+        before = {summary.key: summary.figures() for summary in monthly_summary()}
+    assert before["2026-10"]["total"] == 10 and before["2026-10"]["by_outcome"] == {
+        "called_back": 1,
+        "spam": 1,
+        "referred": 1,
+    }
+    ContactRequest.objects.filter(status=ContactRequest.Status.CLOSED).delete()
+    with time_machine.travel(at(2027, 1, 5, 12), tick=False):
+        after = {summary.key: summary.figures() for summary in monthly_summary()}
+    assert after["2026-10"] == before["2026-10"] and after["2026-11"] == before["2026-11"]
+    # December is not settled yet: counted from what is left (the open requests, still open).
+    assert after["2026-12"]["open_at_end"] == before["2026-12"]["open_at_end"] == 7
 
 
 def test_the_first_response_hours_are_kept_when_the_first_response_is_recorded():

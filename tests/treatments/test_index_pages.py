@@ -25,7 +25,10 @@ def library(monkeypatch, settings):
     settings.PAGE_CACHE_SECONDS = 0  # each view built afresh
     monkeypatch.setattr(ArticleIndexView, "PER_CATEGORY", 3)
     monkeypatch.setattr(CategoryView, "PER_PAGE", 2)
-    big, small = CategoryFactory(name="Treatments", position=1), CategoryFactory(name="Living well", position=2)
+    big, small = (
+        CategoryFactory(name="Treatments", position=1),
+        CategoryFactory(name="Living well", position=2),
+    )
     for number in range(5):
         published_article(category=big, position=number, title=f"Treatment {number}")
     for number in range(2):

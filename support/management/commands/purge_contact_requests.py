@@ -4,13 +4,15 @@ from django.db import transaction
 
 from core.security_log import security_event
 from support.models import ContactRequest
+from support.summary import monthly_summary
 
 
 class Command(BaseCommand):
     """
     Delete closed contact requests, with their notes and history, once they
     have been closed for longer than SUPPORT_RETENTION_DAYS. Open requests are
-    never deleted. The privacy notice quotes the same setting.
+    never deleted. The privacy notice quotes the same setting. The monthly
+    summary's settled months are kept first (MonthFigures): their counts stay.
     """
 
     help = "Delete closed contact requests older than SUPPORT_RETENTION_DAYS (default 365)."
@@ -22,6 +24,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         days = settings.SUPPORT_RETENTION_DAYS
+        if not dry_run:
+            # Every settled month's figures are kept first: the summary outlives the requests.
+            monthly_summary()
         with transaction.atomic():
             doomed = ContactRequest.objects.purgeable(retention_days=days).order_by("closed_at")
             references = list(doomed.values_list("reference", flat=True))

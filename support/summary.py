@@ -11,12 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Aggregate, Count, DateField, FloatField, Q
+from django.db.models import Aggregate, Count, DateField, FloatField, Min, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponse
 from django.utils import timezone
 
-from ..models import ContactRequest, RefusedSubmissions
+from .models import ContactRequest, MonthFigures, RefusedSubmissions
 
 TOPICS = ContactRequest.Topic
 WHO = ContactRequest.Who
@@ -90,14 +90,33 @@ class MonthSummary:
     def refused_counts(self) -> list[int]:
         return [self.refused[value] for value in RefusedSubmissions.Reason.values]
 
+    def figures(self) -> dict:
+        """What MonthFigures keeps of it."""
+        return {
+            "total": self.total,
+            "urgent": self.urgent,
+            "by_topic": dict(self.by_topic),
+            "by_who": dict(self.by_who),
+            "by_outcome": dict(self.by_outcome),
+            "median_first_response_hours": self.median_first_response_hours,
+            "p90_first_response_hours": self.p90_first_response_hours,
+            "open_at_end": self.open_at_end,
+            "refused": dict(self.refused),
+        }
+
+    @classmethod
+    def kept(cls, month: datetime.date, figures: dict) -> "MonthSummary":
+        counters = {name: Counter(figures[name]) for name in ("by_topic", "by_who", "by_outcome", "refused")}
+        return cls(month=month, **{**figures, **counters})
+
 
 def _month(field_name: str) -> TruncMonth:
     """The local month a moment falls in, worked out by the database."""
     return TruncMonth(field_name, tzinfo=timezone.get_current_timezone(), output_field=DateField())
 
 
-def _counts_by_month() -> list[dict]:
-    """One row per month received: the counts, in one pass of the database over the requests."""
+def _counts_by_month(since: datetime.datetime) -> list[dict]:
+    """One row per month received since `since`: the counts, in one pass of the database over them."""
     counts = {"total": Count("pk"), "urgent": Count("pk", filter=Q(urgent=True))}
     for prefix, column, values in (
         ("topic", "topic", TOPICS),
@@ -111,18 +130,21 @@ def _counts_by_month() -> list[dict]:
         counts["p90"] = _PercentileCont("first_response_hours", 0.9, filter=answered)
     return list(
         ContactRequest.objects.order_by()
+        .filter(received_at__gte=since)
         .annotate(month=_month("received_at"))
         .values("month")
         .annotate(**counts)
     )
 
 
-def _response_percentiles_in_python() -> dict[datetime.date, tuple[float | None, float | None]]:
+def _response_percentiles_in_python(
+    since: datetime.datetime,
+) -> dict[datetime.date, tuple[float | None, float | None]]:
     """The same percentiles where the database has no percentile_cont (SQLite in development)."""
     hours: dict[datetime.date, list[float]] = {}
     rows = (
         ContactRequest.objects.order_by()
-        .filter(first_response_hours__isnull=False)
+        .filter(first_response_hours__isnull=False, received_at__gte=since)
         .annotate(month=_month("received_at"))
         .values_list("month", "first_response_hours")
     )
@@ -135,23 +157,28 @@ def _nonzero(row: dict, prefix: str, choices) -> Counter:
     return Counter({value: row[f"{prefix}:{value}"] for value in choices.values if row[f"{prefix}:{value}"]})
 
 
-def monthly_summary(now: datetime.datetime | None = None) -> list[MonthSummary]:
-    """
-    Every month from the first request (or refusal) to this one, newest first.
-    The database counts (a few grouped queries, whatever the number of
-    requests); the time to first response was worked out, in working hours,
-    when each first response was recorded.
-    """
-    now = now or timezone.now()
-    months: dict[datetime.date, MonthSummary] = {}
+def _start_of(month: datetime.date) -> datetime.datetime:
+    """The first moment of a local month."""
+    return timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
 
-    def month_of(start: datetime.date) -> MonthSummary:
-        return months.setdefault(start, MonthSummary(month=start))
 
-    rows = _counts_by_month()
-    percentiles = {} if connection.vendor == "postgresql" else _response_percentiles_in_python()
+def _settled(month: datetime.date, this_month: datetime.date) -> bool:
+    """
+    A month is settled, and kept, once the month after it has ended too: by then its
+    requests have had their first answers and most their outcomes. Only this month and
+    the one before are counted on each view.
+    """
+    return _next_month(_next_month(month)) <= this_month
+
+
+def _counted(months: list[datetime.date], now: datetime.datetime) -> dict[datetime.date, MonthSummary]:
+    """The figures of `months` (in order), counted from the requests as they are now."""
+    since = _start_of(months[0])
+    counted = {month: MonthSummary(month=month) for month in months}
+    rows = _counts_by_month(since)
+    percentiles = {} if connection.vendor == "postgresql" else _response_percentiles_in_python(since)
     for row in rows:
-        summary = month_of(row["month"])
+        summary = counted[row["month"]]
         summary.total, summary.urgent = row["total"], row["urgent"]
         summary.by_topic = _nonzero(row, "topic", TOPICS)
         summary.by_who = _nonzero(row, "who", WHO)
@@ -159,28 +186,66 @@ def monthly_summary(now: datetime.datetime | None = None) -> list[MonthSummary]:
         median, p90 = percentiles.get(row["month"], (row.get("median"), row.get("p90")))
         summary.median_first_response_hours = None if median is None else round(median, 1)
         summary.p90_first_response_hours = None if p90 is None else round(p90, 1)
-    for month, reason, count in RefusedSubmissions.objects.values_list("month", "reason", "count"):
-        month_of(month).refused[reason] += count
-    if not months:
-        return []
-
-    # Open at each month's end (or now, for this month): all received by then, less all closed by then.
-    closed_by_month = dict(
-        ContactRequest.objects.order_by()
-        .filter(closed_at__lt=now)
-        .annotate(month=_month("closed_at"))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .values_list("month", "count")
+    for month, reason, count in RefusedSubmissions.objects.filter(month__in=months).values_list(
+        "month", "reason", "count"
+    ):
+        counted[month].refused[reason] += count
+    # Open at each month's end (or now, for this month): all received by then, less all closed by
+    # then. Requests deleted at the end of their retention were received and closed: they drop
+    # out of both counts alike.
+    ends = {month: min(_start_of(_next_month(month)), now) for month in counted}
+    closed = Q(status=ContactRequest.Status.CLOSED)
+    open_counts = ContactRequest.objects.aggregate(
+        **{f"received:{month}": Count("pk", filter=Q(received_at__lt=end)) for month, end in ends.items()},
+        **{
+            f"closed:{month}": Count("pk", filter=closed & Q(closed_at__lt=end))
+            for month, end in ends.items()
+        },
     )
-    received_by_month = {row["month"]: row["total"] for row in rows}
-    received_so_far = closed_so_far = 0
-    month, this_month = min(months), _month_start(now)
+    for month, summary in counted.items():
+        summary.open_at_end = open_counts[f"received:{month}"] - open_counts[f"closed:{month}"]
+    return counted
+
+
+def monthly_summary(now: datetime.datetime | None = None) -> list[MonthSummary]:
+    """
+    Every month from the first request (or refusal) to this one, newest first.
+    Settled months come from MonthFigures, kept the first time they were asked
+    for once settled; only the months still open to change are counted, by the
+    database (a few grouped queries over their requests). The time to first
+    response was worked out, in working hours, when each first response was recorded.
+    """
+    now = now or timezone.now()
+    this_month = _month_start(now)
+    months = {
+        figures.month: MonthSummary.kept(figures.month, figures.figures)
+        for figures in MonthFigures.objects.all()
+    }
+    if months:
+        # Every month from the first is kept once settled: the first kept is the first month.
+        starts = [min(months)]
+    else:
+        first_received = ContactRequest.objects.aggregate(first=Min("received_at"))["first"]
+        first_refused = RefusedSubmissions.objects.aggregate(first=Min("month"))["first"]
+        starts = [month for month in (first_refused,) if month]
+        if first_received:
+            starts.append(_month_start(first_received))
+    if not starts:
+        return []
+    to_count, month = [], min(starts)
     while month <= this_month:
-        received_so_far += received_by_month.get(month, 0)
-        closed_so_far += closed_by_month.get(month, 0)
-        month_of(month).open_at_end = received_so_far - closed_so_far
+        if month not in months:
+            to_count.append(month)
         month = _next_month(month)
+    if to_count:
+        counted = _counted(to_count, now)
+        months |= counted
+        settled = [summary for month, summary in counted.items() if _settled(month, this_month)]
+        # Two views at once may count the same month: the database keeps the first.
+        MonthFigures.objects.bulk_create(
+            [MonthFigures(month=summary.month, figures=summary.figures()) for summary in settled],
+            ignore_conflicts=True,
+        )
     return [months[key] for key in sorted(months, reverse=True)]
 
 
