@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Page
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.db.models import Case, F, IntegerField, Q, Sum, TextField, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, TextField, Value, When, Window
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from core.pages import page_or_404
+from core.pages import counted_page, page_number_or_404
 from core.personal_data import without_personal_data
 
 from .diff import format_source
@@ -163,6 +163,15 @@ def _headline(query) -> SearchHeadline:
     )
 
 
+def _one_page(ranked, page_number: str) -> tuple[list[Article], Page]:
+    """The asked-for page of `ranked`, and how many there are in all, in one query."""
+    number = page_number_or_404(page_number)
+    start = (number - 1) * RESULTS_SHOWN
+    articles = list(ranked.annotate(total_matches=Window(Count("pk")))[start : start + RESULTS_SHOWN])
+    total = articles[0].total_matches if articles else 0
+    return articles, counted_page(articles, number, RESULTS_SHOWN, total)
+
+
 def search_articles(terms: SearchTerms, page_number: str = "") -> SearchResults:
     """
     Public articles matching every word, best first, a page of RESULTS_SHOWN at a time
@@ -184,8 +193,7 @@ def search_articles(terms: SearchTerms, page_number: str = "") -> SearchResults:
             .annotate(rank=SearchRank(F("live_version__search_vector"), query))
             .order_by("-rank", "live_version__title", "pk")
         )
-        page = page_or_404(ranked, RESULTS_SHOWN, page_number)
-        articles = list(page)
+        articles, page = _one_page(ranked, page_number)
         snippets = dict(
             ArticleVersion.objects.filter(pk__in=[article.live_version_id for article in articles])
             .annotate(snippet=_headline(query))
@@ -216,8 +224,7 @@ def search_articles(terms: SearchTerms, page_number: str = "") -> SearchResults:
         in_summary &= Q(live_version__summary__icontains=word)
     score = Case(When(in_title, then=3), When(in_summary, then=2), default=1, output_field=IntegerField())
     ranked = public.filter(condition).annotate(score=score).order_by("-score", "live_version__title", "pk")
-    page = page_or_404(ranked, RESULTS_SHOWN, page_number)
-    articles = list(page)
+    articles, page = _one_page(ranked, page_number)
     for article in articles:
         article.snippet = highlighted(article.live_version.summary)
     return SearchResults(articles=articles, total=page.paginator.count, page=page)
