@@ -4,6 +4,8 @@ preview, "Save and submit", the edit conflict check and four-eyes over the
 whole edit history, tested by direct requests as an attacker would send them.
 """
 
+import re
+
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
@@ -13,6 +15,7 @@ from tests.html_checks import input_value
 from tests.treatments.factories import (
     ArticleFactory,
     CategoryFactory,
+    SourceFactory,
     approve,
     approver,
     article_form_data,
@@ -319,3 +322,43 @@ def test_a_preview_post_needs_the_right_to_see_the_article(client):
     article = ArticleFactory()
     client.force_login(UserFactory())  # staff, without the treatments permissions
     assert client.post(preview_url(article), {"title": "x", "body": "<p>x</p>"}).status_code == 403
+
+
+def test_the_sources_editor_gives_each_help_once_names_it_from_every_input_and_keeps_a_refused_source(client):
+    """The compact sources editor: help written once above the list, a refused source shown again as typed."""
+    writer = nurse()
+    article = published_article(editor=writer)
+    for number in (1, 2, 3):
+        SourceFactory(article=article, position=number, title=f"Source {number}")
+    client.force_login(writer)
+    html = client.get(f"/admin/treatments/article/{article.pk}/change/").content.decode()
+    assert html.count('<dl class="compact-help">') == 1
+    assert html.count("e.g. “Baas P, et al.”") == 1  # the authors help, once for all three
+    assert html.count('id="sources-help-authors"') == 1
+    for number in range(3):
+        assert re.search(
+            rf'name="sources-{number}-authors"[^>]*aria-describedby="sources-help-authors"', html
+        )
+    assert html.count('class="inline-related has_original"') == 3
+
+    article.refresh_from_db()
+    data = article_form_data(
+        article,
+        seen_version=article.edit_version,
+        **{
+            "sources-TOTAL_FORMS": "1",
+            "sources-0-title": "Nivolumab in pleural mesothelioma — Müller",
+            "sources-0-publisher": "Lancet",
+            "sources-0-year": "2021",
+            "sources-0-position": "4",
+            "sources-0-doi": "doi: 10.1016/S0140 6736",
+        },
+    )
+    data["sources-INITIAL_FORMS"] = "0"
+    response = client.post(f"/admin/treatments/article/{article.pk}/change/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    cell = html.split('class="compact-cell field-doi errors"')[1].split("</div>")[0]
+    assert "A DOI starts with “10.”" in cell and 'value="doi: 10.1016/S0140 6736"' in cell
+    assert 'value="Nivolumab in pleural mesothelioma — Müller"' in html
+    assert article.sources.count() == 3  # nothing half-written was saved
