@@ -59,6 +59,13 @@ def test_the_record_lists_every_version_and_review_of_a_demo_article(client, dem
     assert "<td>1 / 1</td>" in page  # this version's feedback
     assert "1 enquiry closed by the support line as answered by this page." in page
     assert "Reading age" in page
+    # Every workflow move; the article's own page shows the newest ten of the same.
+    moves = demo_article.transitions.count()
+    assert f"Workflow history ({moves})" in page and page.count("Awaiting approval → Published") >= 2
+    form = client.get(f"/admin/treatments/article/{demo_article.pk}/change/").content.decode()
+    history = form.split('id="history-heading"')[1]
+    assert "Checked the trial figures." in history and "Draft → Awaiting approval" in history
+    assert f"/admin/treatments/article/{demo_article.pk}/record/" in history
 
     download = client.get(f"/admin/treatments/article/{demo_article.pk}/record/?download=html")
     assert download["Content-Disposition"] == 'attachment; filename="production-record-immunotherapy.html"'

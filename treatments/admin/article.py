@@ -125,9 +125,10 @@ class ArticleAdmin(FullWidthChangelistMixin, admin.ModelAdmin):
 
     @admin.display(description="readability and checks of the saved text")
     def readability(self, article):
-        sources = [source.as_dict() for source in article.sources.all()] if article.pk else []
-        checks = text_checks(article.body, sources) if article.pk else None
-        if checks is None or checks.readability is None:
+        checks = article.pk and text_checks(
+            article.body, [source.as_dict() for source in article.sources.all()]
+        )
+        if not checks or checks.readability is None:
             return "Save the article to see how easy it is to read."
         return render_to_string(
             "admin/treatments/article/readability.html",
