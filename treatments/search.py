@@ -14,7 +14,7 @@ searches that found nothing are counted by day (nothing else about who searched)
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Page
@@ -246,29 +246,85 @@ def _words(text: str) -> set[str]:
     return {match.lower() for match in _WORD.findall(text)}
 
 
+@dataclass
+class PageWords:
+    """Words of the public pages: every one is known (never "corrected"); the suggestible may be offered."""
+
+    known: set[str] = field(default_factory=set)
+    suggestible: set[str] = field(default_factory=set)
+
+    def add_version(self, title: str, summary: str, body_text: str, sections: list | None) -> None:
+        self.known |= _words(f"{title} {summary} {body_text}")
+        # Only words of a title, a heading or the glossary are offered as "Did you mean …?".
+        self.suggestible |= _words(
+            " ".join([title, *(section.get("text", "") for section in sections or [])])
+        )
+
+    def add_definition(self, forms: tuple[str, ...]) -> None:
+        self.suggestible |= _words(" ".join(forms))
+
+
+def _lock_word_list(mode: str) -> None:
+    """
+    PostgreSQL: a rebuild (SHARE ROW EXCLUSIVE) waits for every transaction
+    that added words to commit, and they wait for it; two rebuilds take turns.
+    So a rebuild reads the pages only once every approval before it is
+    visible, and never deletes a word an approval added meanwhile. (SQLite
+    lets one writer in at a time anyway.)
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {SearchWord._meta.db_table} IN {mode} MODE")
+
+
+@transaction.atomic
+def search_words_add(words: PageWords) -> None:
+    """
+    Add a newly public page's (or definition's) words: the cost of the page,
+    not of the site, and safe beside another approval adding the same words.
+    """
+    _lock_word_list("ROW EXCLUSIVE")
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, suggestible=False) for word in sorted(words.known - words.suggestible)],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, suggestible=True) for word in sorted(words.suggestible)],
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["word"],
+        update_fields=["suggestible"],
+    )
+
+
+def search_words_add_version(version: ArticleVersion) -> None:
+    words = PageWords()
+    words.add_version(version.title, version.summary, version.body_text, version.sections)
+    search_words_add(words)
+
+
+@transaction.atomic
 def search_words_refresh() -> int:
     """
-    Rebuild the list of words on the public pages. Returns how many there are.
-    Every word counts as known (never "corrected"); only those in a title, a
-    heading or the glossary may be suggested.
+    Rebuild the list of words on the public pages from them all, dropping the
+    words no page uses any more (after a withdrawal). Returns how many there
+    are. Its cost grows with the site, so approvals add their words instead.
     """
-    known: set[str] = set()
-    suggestible: set[str] = set()
+    _lock_word_list("SHARE ROW EXCLUSIVE")
+    words = PageWords()
     live = ArticleVersion.objects.filter(pk__in=Article.objects.public().values("live_version"))
-    for title, summary, body_text, sections in live.values_list(
-        "title", "summary", "body_text", "sections"
-    ).iterator():
-        known |= _words(f"{title} {summary} {body_text}")
-        suggestible |= _words(" ".join([title, *(section.get("text", "") for section in sections or [])]))
+    for row in live.values_list("title", "summary", "body_text", "sections").iterator():
+        words.add_version(*row)
     for definition in approved_definitions():
-        suggestible |= _words(" ".join(definition.forms))
-    with transaction.atomic():
-        SearchWord.objects.all().delete()
-        SearchWord.objects.bulk_create(
-            [SearchWord(word=word, suggestible=word in suggestible) for word in sorted(known | suggestible)],
-            batch_size=1000,
-        )
-    return len(known | suggestible)
+        words.add_definition(definition.forms)
+    SearchWord.objects.all().delete()
+    every = words.known | words.suggestible
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, suggestible=word in words.suggestible) for word in sorted(every)],
+        batch_size=1000,
+    )
+    return len(every)
 
 
 @dataclass(frozen=True)

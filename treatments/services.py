@@ -33,7 +33,7 @@ from .models import (
 )
 from .rendering import render_version_fragments
 from .sanitise import html_to_text
-from .search import search_words_refresh, searchable_text, version_search_vector
+from .search import search_words_add_version, search_words_refresh, searchable_text, version_search_vector
 
 Status = workflow.Status
 
@@ -98,7 +98,11 @@ def _move(
     # article going back to draft does not (the public keeps the live version).
     if to_status == Status.PUBLISHED or Status.ARCHIVED in (from_status, to_status):
         public_pages_changed()
-        search_words_refresh()
+    if article.live_version_id is not None:
+        if to_status == Status.ARCHIVED:
+            search_words_refresh()  # the withdrawn page's words are known only if another page has them
+        elif to_status == Status.PUBLISHED or from_status == Status.ARCHIVED:
+            search_words_add_version(article.live_version)
     return ArticleTransition.objects.create(
         article=article,
         from_status=from_status,

@@ -18,7 +18,7 @@ from core.sign_off import (
 )
 
 from ..models import GlossaryTerm, GlossaryTermEdit, GlossaryTermVersion
-from ..search import search_words_refresh
+from ..search import PageWords, search_words_add
 from ..workflow import Status
 from .workflow import ACTIONS, FOUR_EYES_REFUSAL
 
@@ -104,6 +104,8 @@ def glossary_term_approve(
     term.status = Status.PUBLISHED
     term.save(update_fields=["live_version", "status"])
     public_pages_changed()
-    search_words_refresh()  # its words may now be offered as spellings
+    words = PageWords()
+    words.add_definition(tuple(GlossaryTerm.forms_of(term.term, term.other_forms)))
+    search_words_add(words)  # its words may now be offered as spellings
     security_event("glossary.approved", user_id=approver.pk, term_id=term.pk)
     return term

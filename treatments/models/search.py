@@ -7,7 +7,7 @@ from core.text import validate_single_line_text
 
 
 class SearchWord(models.Model):
-    """One word used on the public pages, lower case; rebuilt whenever what the public sees changes."""
+    """One word used on the public pages, lower case: each approval adds its page's words; a withdrawal rebuilds the list."""
 
     word = models.CharField(max_length=60, unique=True)
     # In a title, a heading or the glossary: only these are offered as "Did you mean …?".
