@@ -8,8 +8,9 @@ compares them.
 """
 
 from django import template
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from core.form_renderer import conditional_escape
 
 register = template.Library()
 
@@ -40,7 +41,7 @@ def _field_html(field, single: bool) -> str:
     help_text = bound["help_text"] if readonly else bound.help_text
     if help_text:
         label_id = "" if readonly else bound.id_for_label
-        id_attribute = format_html(' id="{}_helptext"', label_id) if label_id else ""
+        id_attribute = f' id="{conditional_escape(label_id)}_helptext"' if label_id else ""
         parts.append(
             f'<div class="help{" hidden" if hidden else ""}"{id_attribute}><div>{help_text}</div></div>'
         )

@@ -9,44 +9,40 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core.form_renderer import conditional_escape as escape
+
 register = template.Library()
 
 
 @register.simple_tag
 def compact_fields(inline_admin_form) -> str:
     """Every field of one inline form, as cells of a grid (staff.css .compact-fields)."""
-    cells = []
+    cells = ['<div class="compact-fields">']
     for fieldset in inline_admin_form:
         for line in fieldset:
             for admin_field in line:
                 if admin_field.is_readonly:
+                    field = admin_field.field
                     cells.append(
-                        format_html(
-                            '<div class="compact-cell field-{}"><span class="compact-label">{}:</span>'
-                            '<div class="readonly">{}</div></div>',
-                            admin_field.field["name"],
-                            admin_field.field["label"],
-                            admin_field.contents(),
-                        )
+                        f'<div class="compact-cell field-{escape(field["name"])}"><span class="compact-label">'
+                        f'{escape(field["label"])}:</span><div class="readonly">{escape(admin_field.contents())}'
+                        "</div></div>"
                     )
                     continue
                 bound = admin_field.field
                 if bound.is_hidden:
                     cells.append(str(bound))
                     continue
+                errors = bound.errors
+                required = ' class="required"' if bound.field.required else ""
                 cells.append(
-                    format_html(
-                        '<div class="compact-cell field-{}{}">{}<label for="{}"{}>{}:</label>{}</div>',
-                        bound.name,
-                        " errors" if bound.errors else "",
-                        bound.errors if bound.errors else "",
-                        bound.id_for_label,
-                        mark_safe(' class="required"') if bound.field.required else "",
-                        bound.label,
-                        bound,
-                    )
+                    f'<div class="compact-cell field-{escape(bound.name)}{" errors" if errors else ""}">'
+                    f'{escape(errors) if errors else ""}<label for="{escape(bound.id_for_label)}"'
+                    f"{required}>{escape(bound.label)}:</label>"
+                    f"{escape(bound)}</div>"
                 )
-    return format_html('<div class="compact-fields">{}</div>', mark_safe("".join(cells)))  # noqa: S308 - built above
+    cells.append("</div>")
+    return mark_safe("".join(cells))  # noqa: S308 - every value escaped or already safe, as format_html would
 
 
 @register.simple_tag
