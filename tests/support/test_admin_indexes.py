@@ -10,6 +10,7 @@ import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from support.models import ContactRequest
 from tests.factories import UserFactory
@@ -90,3 +91,22 @@ def test_each_view_of_the_list_is_read_in_its_order_from_an_index(params, index)
 def test_each_filtered_view_reads_an_index_not_the_whole_table(params):
     plan = plan_without_seq_scans(list_view(params))
     assert "Index" in plan and "Seq Scan" not in plan, plan
+
+
+def test_my_requests_are_counted_from_the_open_assigned_index_alone():
+    """The count above "My requests": a person's open requests, never every request they had."""
+    user = UserFactory(is_superuser=True, is_staff=True)
+    model_admin = admin.site.get_model_admin(ContactRequest)
+    request = RequestFactory().get("/admin/support/contactrequest/", {"assigned": "me"})
+    request.user = user
+    with CaptureQueriesContext(connection) as queries:
+        model_admin.get_changelist_instance(request)
+    (count,) = [
+        query["sql"] for query in queries.captured_queries if query["sql"].startswith("SELECT COUNT(*)")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {count}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using contact_open_assigned" in plan, plan
