@@ -5,9 +5,10 @@ reminders all ask through these named QuerySet methods.
 
 import datetime
 
-from django.db import models
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection, models
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Window
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models.functions import ExtractYear, JSONObject, RowNumber
 from django.utils import timezone
 
 from .workflow import Status
@@ -120,15 +121,17 @@ class ArticleQuerySet(models.QuerySet):
     # The order of pages within a category, wherever they are listed.
     IN_CATEGORY_ORDER = ("position", "live_version__title", "pk")
 
-    def index_rows(self, per_category: int):
+    def index_rows(self, per_category: int) -> list[tuple]:
         """
         (slug, category id, category name, title, summary, pages in the category) of the first
         `per_category` public articles of each category, grouped by category in the editors' order.
         Plain values, not model instances: three objects per article were most of the index
         page's cost. However many pages there are, the index holds at most `per_category` of each.
         """
+        if connection.vendor == "postgresql":
+            return self._index_rows_by_category(per_category)
         in_category = [F(name).asc() for name in self.IN_CATEGORY_ORDER]
-        return (
+        return list(
             self.public()
             .annotate(
                 place=Window(RowNumber(), partition_by=F("category_id"), order_by=in_category),
@@ -146,6 +149,31 @@ class ArticleQuerySet(models.QuerySet):
                 "in_category",
             )
         )
+
+    def _index_rows_by_category(self, per_category: int) -> list[tuple]:
+        """
+        index_rows on PostgreSQL, in one query that reads each category's first pages and its
+        count from the article_public_in_category index: its cost stays the same however many
+        pages a category has (the window over every public page grew with them: 17 ms at 10,000).
+        """
+        in_category = self.public().filter(category_id=OuterRef("pk"))
+        first_pages = in_category.order_by(*self.IN_CATEGORY_ORDER).values_list(
+            JSONObject(slug="slug", title="live_version__title", summary="live_version__summary")
+        )[:per_category]
+        # COUNT(*) as a plain function: no GROUP BY and no column to fetch, so it counts the index alone.
+        count = in_category.order_by().annotate(count=Func(template="COUNT(*)", output_field=IntegerField()))
+        count = count.values("count")
+        categories = (
+            self.model._meta.get_field("category")
+            .related_model.objects.annotate(pages=ArraySubquery(first_pages), total=Subquery(count))
+            .order_by("position", "name", "pk")
+            .values_list("pk", "name", "pages", "total")
+        )
+        return [
+            (page["slug"], category_id, name, page["title"], page["summary"], total)
+            for category_id, name, pages, total in categories
+            for page in pages  # a category without public pages has none, and is left out
+        ]
 
     def category_rows(self, category_id: int):
         """(slug, title, summary) of a category's public articles, in the editors' order."""

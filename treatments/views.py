@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
 from core.page_cache import current_content_value
-from core.pages import page_or_404
+from core.pages import counted_page, page_number_or_404
 from core.rate_limit import rate_limited
 from core.same_origin import is_same_origin
 from core.security_log import security_event
@@ -87,8 +87,12 @@ class CategoryView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         category = get_object_or_404(Category, pk=kwargs["category_id"])
-        rows = Article.objects.category_rows(category.pk)
-        page = page_or_404(rows, self.PER_PAGE, self.request.GET.get("page", ""))
+        number = page_number_or_404(self.request.GET.get("page", ""))
+        start = (number - 1) * self.PER_PAGE
+        rows = list(Article.objects.category_rows(category.pk)[start : start + self.PER_PAGE])
+        # Counted on their own, from the category's index alone (the rows' query joins the versions).
+        total = Article.objects.public().filter(category_id=category.pk).count()
+        page = counted_page(rows, number, self.PER_PAGE, total)
         prefix = treatments_url_prefix()
         context.update(
             category=category,

@@ -148,7 +148,16 @@ class Article(RejectNulBytesMixin, models.Model):
                 name="article_published_has_live_version",
             ),
         ]
-        indexes = [models.Index(fields=["status", "next_review_due_on"])]
+        indexes = [
+            models.Index(fields=["status", "next_review_due_on"]),
+            # Each category's public pages in the editors' order: the index, the home page and
+            # the category pages read their first pages and their count from it, not from every page.
+            models.Index(
+                fields=["category", "position"],
+                condition=Q(live_version__isnull=False) & ~Q(status=Status.ARCHIVED),
+                name="article_public_in_category",
+            ),
+        ]
 
     def __str__(self):
         return self.title
