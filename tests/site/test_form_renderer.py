@@ -35,6 +35,8 @@ WIDGETS = [
     admin_widgets.AdminDateWidget(),
     admin_widgets.AdminURLFieldWidget(),
     admin_widgets.AdminURLFieldWidget(attrs={"class": "wide"}),
+    forms.Textarea(),
+    admin_widgets.AdminTextareaWidget(),
 ]
 VALUES = [
     None,
