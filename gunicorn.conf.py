@@ -24,12 +24,17 @@ preload_app = True
 
 def pre_fork(server, worker):
     """
-    Before each worker is forked from the loaded app: move the app's objects
-    (Django, the URLconf, the apps: tens of thousands) out of
-    the garbage collector's reach. Each worker's collections then walk only
-    what its requests made, and never write to the shared pages the parent
-    left (what Python's gc.freeze documentation advises before fork).
+    Before each worker is forked from the loaded app: load what the site
+    would otherwise load on a worker's first requests, then move all of it
+    (Django, the URLconf, the apps, the readability word lists: hundreds of
+    thousands of objects) out of the garbage collector's reach. Each
+    worker's collections then walk only what its requests made, and never
+    write to the memory it shares with the parent (what Python's gc.freeze
+    documentation advises before fork).
     """
+    from treatments.readability import load_word_lists
+
+    load_word_lists()
     gc.freeze()
 
 
