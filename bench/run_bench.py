@@ -15,6 +15,8 @@
    and a `db_worker` sending its bans; drives the static file and an article
    through Varnish, then runs bench/after_publish.py: what 50 visitors
    arriving together see after an approval, and how soon a change is seen.
+6. The growth table (bench/growth.py): the same pages at 50 / 1,000 / 10,000
+   articles with 1,000 / 10,000 / 100,000 requests, measured in turn.
 
 Prints a table, with each page's throughput as a share of a static file's
 (the ceiling for this stack; for public pages, measured just before the page,
@@ -225,12 +227,23 @@ def status_of(url: str, cookie: str) -> int:
 
 
 def worker_cpu_seconds(master_pid: int) -> float:
-    """User and system CPU time of the gunicorn workers under `master_pid` so far (Linux /proc)."""
+    """
+    User and system CPU time of the gunicorn workers under `master_pid` so far (Linux /proc):
+    the live workers' own, and that of the workers gunicorn has replaced (max_requests), which
+    the kernel adds to the master's children's time when it reaps them.
+    """
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
-    for pid in children:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+    def stat(pid) -> list[str]:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+    master = stat(master_pid)
+    total = (int(master[13]) + int(master[14])) / tick  # cutime, cstime: workers that have exited
+    for pid in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        try:
+            fields = stat(pid)
+        except FileNotFoundError:
+            continue  # replaced since the list was read: its time is in the master's children's
         total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
     return total
 
@@ -254,6 +267,7 @@ def wrk(
     connections: int = 10,
     cookies: list[str] | None = None,
     master_pid: int | None = None,
+    warm_up_seconds: int = 2,
 ) -> dict:
     """
     wrk against `url`, signed out or, with `cookies`, one session per connection (a thread
@@ -268,7 +282,7 @@ def wrk(
         headers += ["-s", str(sessions_script(cookies[:connections]))]
         threads = f"-t{connections}"
     warm_up = subprocess.run(
-        [wrk_path, threads, f"-c{connections}", "-d2s", *headers, url],
+        [wrk_path, threads, f"-c{connections}", f"-d{warm_up_seconds}s", *headers, url],
         check=True,
         capture_output=True,
         text=True,
@@ -309,7 +323,11 @@ def main() -> None:
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--reuse-database", action="store_true", help="Skip building the database.")
     parser.add_argument(
-        "--only", help="Only the pages whose name has these words (and the static file), without Varnish."
+        "--only",
+        help="Only the pages whose name has these words (and the static file), without Varnish or the growth table.",
+    )
+    parser.add_argument(
+        "--no-growth", action="store_true", help="Without the growth table (bench/growth.py)."
     )
     args = parser.parse_args()
     pages_run = [
@@ -372,6 +390,11 @@ def main() -> None:
         after = after_publish(server.env, direct=server.url, varnish=varnish.url)
 
     report(results, counts, cache_url, args.seconds, after)
+    if not args.no_growth:
+        # The same pages at three sizes of site, on databases built afresh like the one above.
+        from growth import main as growth_main
+
+        growth_main(["--server", args.server, *([] if args.reuse_database else ["--rebuild"])])
 
 
 PAGE_ORDER = {name: index for index, (name, *_rest) in enumerate(PAGES)}
