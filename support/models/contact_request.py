@@ -252,6 +252,8 @@ class ContactRequest(RejectNulBytesMixin, models.Model):
                 condition=~Q(status="closed") & Q(answered_at__isnull=True),
                 name="contact_awaiting_answer_by",
             ),
+            # The monthly summary's "open at the month's end": the open requests by arrival.
+            models.Index(fields=["received_at"], condition=~Q(status="closed"), name="contact_open_received"),
             # "Call backs waiting": open call-back requests, oldest first.
             models.Index(
                 fields=["received_at", "id"],

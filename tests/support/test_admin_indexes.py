@@ -110,3 +110,22 @@ def test_my_requests_are_counted_from_the_open_assigned_index_alone():
         cursor.execute(f"EXPLAIN {count}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Index Only Scan using contact_open_assigned" in plan, plan
+
+
+def test_the_summary_counts_those_open_at_each_months_end_from_two_small_indexes():
+    """The open requests by arrival, and the recently closed: never a scan of every request kept."""
+    from support.summary import monthly_summary
+    from tests.support.factories import make_request
+
+    make_request()
+    with CaptureQueriesContext(connection) as queries:
+        monthly_summary()
+    counts = [query["sql"] for query in queries.captured_queries if query["sql"].startswith("SELECT")]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plans = []
+        for sql in counts:
+            cursor.execute(f"EXPLAIN {sql}")
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert any("contact_open_received" in plan for plan in plans), plans
+    assert any("contact_closed_latest" in plan for plan in plans), plans
