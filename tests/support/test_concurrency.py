@@ -12,6 +12,7 @@ from support.models import ContactMessage, ContactRequest, MonthFigures
 from support.summary import monthly_summary
 from tests.support.factories import make_request, support_user
 from tests.support.helpers import CONTACT_URL, valid_post
+from tests.threads import at_once
 
 SUBMISSIONS = 50
 
@@ -121,23 +122,12 @@ def test_summaries_viewed_at_once_keep_each_settled_month_once(roles):
     for days in (95, 70, 40):
         with time_machine.travel(now - datetime.timedelta(days=days), tick=False):
             make_request()
-    barrier = threading.Barrier(8)
-    results, errors = [], []
+    results = []
 
     def view():
-        try:
-            barrier.wait()
-            results.append([summary.figures() for summary in monthly_summary(now=now)])
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
+        results.append([summary.figures() for summary in monthly_summary(now=now)])
 
-    threads = [threading.Thread(target=view) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = [outcome for outcome in at_once(*[view] * 8) if outcome != "done"]
 
     assert errors == [] and len(results) == 8
     assert all(result == results[0] for result in results)
